@@ -1,0 +1,6 @@
+/** `import 'websocket-shim/auto'`: installs on globalThis (SPEC §1). */
+import { install } from './index';
+
+export * from './index';
+
+install();

@@ -1,0 +1,132 @@
+/**
+ * detect(): a plain report of the host (SPEC §1, §6): which native constructor was found,
+ * which engine quirks were detected (each probe named after the behaviour it finds) and
+ * which normalizations are active. Probes are static (no connection is opened) and run
+ * once; the per-backend lists name the quirks measured on that engine (QUIRKS.md).
+ */
+import { getGlobal } from './global';
+import { nativeDOMException } from './errors';
+import { getTargetKind } from './event-target';
+import { getEventClasses } from './events';
+import { hostNative, backendFor, fallbackBackend, MARKER } from './backends';
+import { blobConstructor } from './blob';
+import { version } from './version';
+
+export interface DetectReport {
+  version: string;
+  installed: boolean;
+  mode: string | null;
+  native: string;
+  backend: string;
+  features: { [name: string]: boolean };
+  quirks: string[];
+  normalizations: string[];
+  unsupported: string[];
+}
+
+let staticProbes: { features: { [name: string]: boolean }; quirks: string[] } | null = null;
+
+function probeStatic() {
+  if (staticProbes) return staticProbes;
+  const g = getGlobal();
+  const nativeTarget = getTargetKind().native;
+  const events = getEventClasses(nativeTarget);
+  const B = blobConstructor();
+  const features: { [name: string]: boolean } = {
+    constructibleEventTarget: nativeTarget,
+    nativeMessageEvent: nativeTarget && events.MessageEvent === g.MessageEvent,
+    nativeCloseEvent: nativeTarget && events.CloseEvent === g.CloseEvent,
+    constructibleDOMException: nativeDOMException() !== null,
+    urlConstructor: typeof g.URL === 'function',
+    blob: typeof B === 'function',
+    globalBlob: typeof g.Blob === 'function',
+    blobArrayBuffer: typeof B === 'function' && typeof B.prototype.arrayBuffer === 'function',
+    fileReader: typeof g.FileReader === 'function',
+    promise: typeof g.Promise === 'function',
+    textEncoder: typeof g.TextEncoder === 'function',
+    symbol: typeof g.Symbol === 'function',
+    weakMap: typeof g.WeakMap === 'function'
+  };
+  const quirks: string[] = [];
+  if (!features.constructibleEventTarget) quirks.push('noConstructibleEventTarget');
+  if (!features.nativeCloseEvent) quirks.push('noCloseEventConstructor');
+  if (!features.nativeMessageEvent) quirks.push('noMessageEventConstructor');
+  if (!features.constructibleDOMException) quirks.push('noConstructibleDOMException');
+  if (features.blob && !features.blobArrayBuffer) quirks.push('noBlobArrayBuffer');
+  if (!features.globalBlob) quirks.push('noGlobalBlob');
+  staticProbes = { features: features, quirks: quirks };
+  return staticProbes;
+}
+
+function probeNative(ctor: any, quirks: string[]): void {
+  const p = ctor && ctor.prototype;
+  if (!p) return;
+  try {
+    if (ctor.CLOSED === 2) quirks.push('closedIsTwo');
+    if (p.OPEN !== 1) quirks.push('noPrototypeConstants');
+  } catch (e) {
+    quirks.push('prototypeConstantsThrow'); // Deno: brand-checked getters
+  }
+  if ('URL' in p && !('url' in p)) quirks.push('upperCaseURLAttribute');
+}
+
+export function detect(): DetectReport {
+  const g = getGlobal();
+  const marker = g[MARKER] || null;
+  const s = probeStatic();
+  const host = hostNative();
+  const quirks = s.quirks.slice();
+  let backendName = 'none';
+  let canSendBlob = true;
+  const b = host ? backendFor(host.ctor, host.name) : fallbackBackend();
+  if (b) {
+    backendName = b.name;
+    canSendBlob = b.canSendBlob;
+    quirks.push.apply(quirks, b.quirks);
+    if (host && b.name === 'browser') probeNative(host.ctor, quirks);
+  }
+  const mode = marker ? marker.mode : null;
+  const normalizations = [
+    'closeArgumentsValidatedFirst',
+    'closeCodeClampRoundHalfEven',
+    'closeReasonUtf8Bytes',
+    'closeReasonWithoutCodeSends1000',
+    'protocolDuplicatesCaseInsensitive',
+    'badPortSecurityError',
+    'httpSchemesToWs',
+    'sendViewBytesOnly',
+    'sendAfterCloseCountsBytes',
+    'binaryTypeEnumIgnoresInvalid',
+    'binaryTypeAtDispatch',
+    'inboundCloseCodes1005And1006',
+    'errorBeforeCloseOnFailure',
+    'messagesOnlyWhileOpen',
+    'domExceptionsOnly'
+  ];
+  if (!canSendBlob) normalizations.push('blobReadBeforeSend');
+  if (mode !== 'standard') normalizations.push('unpairedSurrogatesRejected', 'closeWithoutArgumentsSends1000');
+  else normalizations.push('unpairedSurrogatesReplaced');
+  if (!s.features.constructibleEventTarget) normalizations.push('ownEventTarget');
+  if (!s.features.nativeCloseEvent) normalizations.push('ownCloseEvent');
+  if (!s.features.constructibleDOMException) normalizations.push('ownDOMException');
+  const unsupported: string[] = [];
+  if (!s.features.blob) unsupported.push('blobMessages: no Blob class; binary messages arrive as ArrayBuffer');
+  if (!b) unsupported.push('noNativeWebSocket');
+  return {
+    version: version,
+    installed: !!marker,
+    mode: mode,
+    native: host ? host.name : b ? 'ws' : 'none',
+    backend: backendName,
+    features: copy(s.features),
+    quirks: quirks,
+    normalizations: normalizations,
+    unsupported: unsupported
+  };
+}
+
+function copy(o: { [k: string]: boolean }): { [k: string]: boolean } {
+  const out: { [k: string]: boolean } = {};
+  for (const k in o) out[k] = o[k];
+  return out;
+}

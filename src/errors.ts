@@ -1,0 +1,105 @@
+/**
+ * DOMException (SPEC §2 "Errors"): the native class where it is constructible and gives
+ * the legacy `code`, else the package's own class with the same name, message and code.
+ * Old Node (< 17) has no global DOMException; IE and old Safari cannot construct it.
+ */
+import { getGlobal } from './global';
+
+/** Legacy codes from Web IDL's DOMException names table. */
+const LEGACY_CODES: { [name: string]: number } = {
+  IndexSizeError: 1,
+  HierarchyRequestError: 3,
+  WrongDocumentError: 4,
+  InvalidCharacterError: 5,
+  NoModificationAllowedError: 7,
+  NotFoundError: 8,
+  NotSupportedError: 9,
+  InvalidStateError: 11,
+  SyntaxError: 12,
+  InvalidModificationError: 13,
+  NamespaceError: 14,
+  InvalidAccessError: 15,
+  TypeMismatchError: 17,
+  SecurityError: 18,
+  NetworkError: 19,
+  AbortError: 20,
+  URLMismatchError: 21,
+  QuotaExceededError: 22,
+  TimeoutError: 23,
+  InvalidNodeTypeError: 24,
+  DataCloneError: 25
+};
+
+export interface DOMExceptionLike extends Error {
+  readonly code: number;
+}
+
+export type DOMExceptionConstructor = new (message?: string, name?: string) => DOMExceptionLike;
+
+/**
+ * The package's own DOMException. Written as an ES5 constructor (not `class extends Error`):
+ * ES5-compiled subclasses of Error break `instanceof` (see DEVELOPERS.md, known traps).
+ */
+export const OwnDOMException = function DOMException(this: any, message?: string, name?: string) {
+  if (!(this instanceof OwnDOMException)) {
+    throw new TypeError("Failed to construct 'DOMException': Please use the 'new' operator");
+  }
+  const err = new Error(message === undefined ? '' : '' + message);
+  define(this, 'message', err.message);
+  define(this, 'name', name === undefined ? 'Error' : '' + name);
+  define(this, 'code', LEGACY_CODES[this.name] || 0);
+  if (err.stack !== undefined) define(this, 'stack', err.stack);
+} as unknown as DOMExceptionConstructor;
+
+OwnDOMException.prototype = Object.create(Error.prototype, {
+  constructor: { value: OwnDOMException, writable: true, configurable: true },
+  toString: {
+    value: function (this: Error) {
+      return this.name + ': ' + this.message;
+    },
+    writable: true,
+    configurable: true
+  }
+});
+for (const name in LEGACY_CODES) {
+  const constName = name.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase().replace(/_ERROR$/, '_ERR');
+  (OwnDOMException as any)[constName] = LEGACY_CODES[name];
+}
+
+function define(obj: object, key: string, value: unknown): void {
+  Object.defineProperty(obj, key, { value: value, writable: true, configurable: true, enumerable: false });
+}
+
+/** The native DOMException when it can be constructed and reports legacy codes, else null. */
+export function nativeDOMException(): DOMExceptionConstructor | null {
+  const Native = getGlobal().DOMException;
+  if (typeof Native !== 'function') return null;
+  try {
+    const probe = new Native('probe', 'SyntaxError');
+    if (probe.name === 'SyntaxError' && probe.code === 12 && probe instanceof Error) return Native;
+  } catch (e) {
+    // IE10/11 and old Safari: DOMException exists but is not constructible.
+  }
+  return null;
+}
+
+let chosen: DOMExceptionConstructor | null = null;
+
+/** The DOMException class this package throws: native where usable, else its own. */
+export function getDOMException(): DOMExceptionConstructor {
+  if (!chosen) chosen = nativeDOMException() || OwnDOMException;
+  return chosen;
+}
+
+export function domException(name: string, message: string): DOMExceptionLike {
+  const Ctor = getDOMException();
+  return new Ctor(message, name);
+}
+
+export function isDOMException(value: unknown, name?: string): boolean {
+  if (!value || typeof value !== 'object') return false;
+  const e = value as DOMExceptionLike;
+  const Native = getGlobal().DOMException;
+  const isOne = (e as any) instanceof (OwnDOMException as any) || (typeof Native === 'function' && e instanceof Native);
+  return isOne && (name === undefined || e.name === name);
+}

@@ -1,0 +1,182 @@
+/**
+ * The EventTarget the WebSocket class builds on (SPEC §6, DOM §2.7).
+ * Where the host has a constructible EventTarget and Reflect.construct (browsers since
+ * 2017, Node 15+), instances are real native EventTargets: native dispatch sets `target`,
+ * reports listener errors and keeps `instanceof EventTarget`. Elsewhere (IE, old Safari,
+ * Node < 15, ES5 engines) the package's own EventTarget below, written without WeakMap
+ * (IE10, duktape and mujs lack it), is used; its prototype links to a non-constructible
+ * native `EventTarget.prototype` where there is one, so `instanceof` still holds.
+ */
+import { getGlobal } from './global';
+import { reportError } from './report-error';
+
+type Listener = ((ev: any) => unknown) | { handleEvent(ev: any): unknown };
+
+interface Entry {
+  type: string;
+  callback: Listener;
+  capture: boolean;
+  once: boolean;
+  removed: boolean;
+}
+
+const LISTENERS = '__wsShimListeners';
+
+function entries(target: any): Entry[] {
+  let list = target[LISTENERS];
+  if (!list) {
+    list = [];
+    Object.defineProperty(target, LISTENERS, { value: list, enumerable: false, configurable: true });
+  }
+  return list;
+}
+
+function flatten(options: unknown): { capture: boolean; once: boolean } {
+  if (options !== null && typeof options === 'object') {
+    const o = options as { capture?: unknown; once?: unknown };
+    return { capture: !!o.capture, once: !!o.once };
+  }
+  return { capture: !!options, once: false };
+}
+
+export const OwnEventTarget = function EventTarget(this: any) {
+  if (!(this instanceof OwnEventTarget)) {
+    throw new TypeError("Failed to construct 'EventTarget': Please use the 'new' operator");
+  }
+} as unknown as { new (): any; prototype: any };
+
+{
+  const NativeET = getGlobal().EventTarget;
+  OwnEventTarget.prototype = Object.create(
+    typeof NativeET === 'function' && NativeET.prototype ? NativeET.prototype : Object.prototype,
+    { constructor: { value: OwnEventTarget, writable: true, configurable: true } }
+  );
+}
+
+OwnEventTarget.prototype.addEventListener = function (this: any, type: string, callback: Listener | null, options?: unknown) {
+  if (arguments.length < 2) throw new TypeError("Failed to execute 'addEventListener' on 'EventTarget': 2 arguments required.");
+  if (callback === null || callback === undefined) return;
+  if (typeof callback !== 'function' && typeof callback !== 'object') {
+    throw new TypeError("Failed to execute 'addEventListener' on 'EventTarget': parameter 2 is not of type 'Object'.");
+  }
+  const o = flatten(options);
+  const list = entries(this);
+  const t = '' + type;
+  for (let i = 0; i < list.length; i++) {
+    const e = list[i];
+    if (e.type === t && e.callback === callback && e.capture === o.capture) return;
+  }
+  list.push({ type: t, callback: callback, capture: o.capture, once: o.once, removed: false });
+};
+
+OwnEventTarget.prototype.removeEventListener = function (this: any, type: string, callback: Listener | null, options?: unknown) {
+  if (arguments.length < 2) throw new TypeError("Failed to execute 'removeEventListener' on 'EventTarget': 2 arguments required.");
+  const capture = flatten(options).capture;
+  const list = entries(this);
+  const t = '' + type;
+  for (let i = 0; i < list.length; i++) {
+    const e = list[i];
+    if (e.type === t && e.callback === callback && e.capture === capture) {
+      e.removed = true;
+      list.splice(i, 1);
+      return;
+    }
+  }
+};
+
+OwnEventTarget.prototype.dispatchEvent = function (this: any, event: any) {
+  if (!event || typeof event.type !== 'string') {
+    throw new TypeError("Failed to execute 'dispatchEvent' on 'EventTarget': parameter 1 is not of type 'Event'.");
+  }
+  event.target = this;
+  event.currentTarget = this;
+  event.eventPhase = 2;
+  // Listeners added during dispatch are not called; removed ones are skipped.
+  const snapshot = entries(this).slice();
+  for (let i = 0; i < snapshot.length; i++) {
+    const e = snapshot[i];
+    if (e.removed || e.type !== event.type) continue;
+    if (e.once) this.removeEventListener(e.type, e.callback, { capture: e.capture });
+    try {
+      if (typeof e.callback === 'function') e.callback.call(this, event);
+      else if (typeof e.callback.handleEvent === 'function') e.callback.handleEvent(event);
+    } catch (err) {
+      reportError(err);
+    }
+    if (event.__stop) break;
+  }
+  event.currentTarget = null;
+  event.eventPhase = 0;
+  return !event.defaultPrevented;
+};
+
+export interface TargetKind {
+  native: boolean;
+  /** The constructor the WebSocket constructor inherits statics from (native EventTarget). */
+  base?: any;
+  /** Prototype the WebSocket prototype inherits from. */
+  proto: any;
+  /** Creates the `this` of a new instance whose prototype is `newTarget.prototype`. */
+  create(newTarget: any): any;
+}
+
+let kind: TargetKind | null = null;
+
+/** Whether instances can be native EventTargets (probed once). */
+export function getTargetKind(): TargetKind {
+  if (kind) return kind;
+  const g = getGlobal();
+  const ET = g.EventTarget;
+  const R = g.Reflect;
+  const Ev = g.Event;
+  if (typeof ET === 'function' && R && typeof R.construct === 'function' && typeof Ev === 'function') {
+    try {
+      const Probe = function () {} as any;
+      Probe.prototype = Object.create(ET.prototype, { constructor: { value: Probe } });
+      // Statics inherit too, as with `class extends`: Node's EventTarget brand check
+      // reads `this.constructor[kIsEventTarget]`.
+      Object.setPrototypeOf(Probe, ET);
+      const t = R.construct(ET, [], Probe);
+      let seen: any = null;
+      t.addEventListener('probe', function (e: any) {
+        seen = e;
+      });
+      const ev = new Ev('probe');
+      t.dispatchEvent(ev);
+      if (t instanceof Probe && seen === ev && ev.target === t) {
+        kind = {
+          native: true,
+          base: ET,
+          proto: ET.prototype,
+          create: function (newTarget: any) {
+            return R.construct(ET, [], newTarget);
+          }
+        };
+        return kind;
+      }
+    } catch (e) {
+      // Not subclassable: fall back to our own.
+    }
+  }
+  kind = {
+    native: false,
+    proto: OwnEventTarget.prototype,
+    create: function (newTarget: any) {
+      return Object.create(newTarget.prototype);
+    }
+  };
+  return kind;
+}
+
+export function setTargetKindForTesting(which: 'own' | null): void {
+  kind = null;
+  if (which === 'own') {
+    kind = {
+      native: false,
+      proto: OwnEventTarget.prototype,
+      create: function (newTarget: any) {
+        return Object.create(newTarget.prototype);
+      }
+    };
+  }
+}

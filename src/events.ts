@@ -1,0 +1,209 @@
+/**
+ * Event, MessageEvent and CloseEvent (SPEC §2 "Events"; HTML §9.3 MessageEvent,
+ * WebSockets "CloseEvent"). Native classes where constructible; where the engine has a
+ * constructible Event but no CloseEvent (Node 20/22, Edge < 14), a CloseEvent built on
+ * the native Event; where it has none (IE, old Node, ES5 engines), the package's own.
+ */
+import { getGlobal } from './global';
+
+export interface EventInitLike {
+  bubbles?: boolean;
+  cancelable?: boolean;
+  composed?: boolean;
+}
+export interface MessageEventInitLike extends EventInitLike {
+  data?: unknown;
+  origin?: string;
+  lastEventId?: string;
+  source?: unknown;
+  ports?: unknown[];
+}
+export interface CloseEventInitLike extends EventInitLike {
+  wasClean?: boolean;
+  code?: number;
+  reason?: string;
+}
+
+export interface EventClasses {
+  /** true: events are native objects, dispatched by a native EventTarget. */
+  native: boolean;
+  Event: any;
+  MessageEvent: any;
+  CloseEvent: any;
+}
+
+// ---------------------------------------------------------------------------
+// The package's own events, for hosts whose EventTarget is not usable.
+
+export const OwnEvent = function Event(this: any, type: string, init?: EventInitLike) {
+  if (!(this instanceof OwnEvent)) throw new TypeError("Failed to construct 'Event': Please use the 'new' operator");
+  if (arguments.length === 0) throw new TypeError("Failed to construct 'Event': 1 argument required, but only 0 present.");
+  initOwnEvent(this, type, init);
+} as unknown as { new (type: string, init?: EventInitLike): any; prototype: any; NONE: number };
+
+function initOwnEvent(self: any, type: string, init?: EventInitLike): void {
+  const i = init || {};
+  self.type = '' + type;
+  self.bubbles = !!i.bubbles;
+  self.cancelable = !!i.cancelable;
+  self.composed = !!i.composed;
+  self.defaultPrevented = false;
+  self.isTrusted = false;
+  self.eventPhase = 0;
+  self.target = null;
+  self.currentTarget = null;
+  self.srcElement = null;
+  self.returnValue = true;
+  self.cancelBubble = false;
+  self.timeStamp = new Date().getTime();
+  hidden(self, '__stop', false);
+}
+
+function hidden(obj: object, key: string, value: unknown): void {
+  Object.defineProperty(obj, key, { value: value, writable: true, configurable: true, enumerable: false });
+}
+
+const PHASES = { NONE: 0, CAPTURING_PHASE: 1, AT_TARGET: 2, BUBBLING_PHASE: 3 };
+OwnEvent.prototype.preventDefault = function (this: any) {
+  if (this.cancelable) {
+    this.defaultPrevented = true;
+    this.returnValue = false;
+  }
+};
+OwnEvent.prototype.stopPropagation = function (this: any) {
+  this.cancelBubble = true;
+};
+OwnEvent.prototype.stopImmediatePropagation = function (this: any) {
+  this.cancelBubble = true;
+  this.__stop = true;
+};
+OwnEvent.prototype.composedPath = function (this: any) {
+  return this.currentTarget ? [this.currentTarget] : [];
+};
+for (const k in PHASES) {
+  (OwnEvent as any)[k] = (PHASES as any)[k];
+  OwnEvent.prototype[k] = (PHASES as any)[k];
+}
+
+function subclassOwn(name: string, init: (self: any, i: any) => void): any {
+  const Sub = function (this: any, type: string, i?: any) {
+    if (!(this instanceof Sub)) throw new TypeError("Failed to construct '" + name + "': Please use the 'new' operator");
+    if (arguments.length === 0) throw new TypeError("Failed to construct '" + name + "': 1 argument required, but only 0 present.");
+    initOwnEvent(this, type, i);
+    init(this, i || {});
+  } as any;
+  Sub.prototype = Object.create(OwnEvent.prototype, {
+    constructor: { value: Sub, writable: true, configurable: true }
+  });
+  for (const k in PHASES) Sub[k] = (PHASES as any)[k];
+  return Sub;
+}
+
+export const OwnMessageEvent = subclassOwn('MessageEvent', initMessage);
+export const OwnCloseEvent = subclassOwn('CloseEvent', initClose);
+
+function initMessage(self: any, i: MessageEventInitLike): void {
+  self.data = i.data === undefined ? null : i.data;
+  self.origin = i.origin === undefined ? '' : '' + i.origin;
+  self.lastEventId = i.lastEventId === undefined ? '' : '' + i.lastEventId;
+  self.source = i.source === undefined ? null : i.source;
+  self.ports = i.ports ? i.ports.slice() : [];
+}
+
+function initClose(self: any, i: CloseEventInitLike): void {
+  self.wasClean = !!i.wasClean;
+  self.code = i.code === undefined ? 0 : i.code & 0xffff;
+  self.reason = i.reason === undefined ? '' : '' + i.reason;
+}
+
+// ---------------------------------------------------------------------------
+// Native events.
+
+function constructible(Ctor: any, type: string, init: object, check: (e: any) => boolean): boolean {
+  if (typeof Ctor !== 'function') return false;
+  try {
+    return check(new Ctor(type, init));
+  } catch (e) {
+    return false;
+  }
+}
+
+/**
+ * A CloseEvent for engines with a constructible native Event and Reflect.construct
+ * but no CloseEvent (Node 20–22): a real native Event, so a native EventTarget
+ * dispatches it, with the CloseEvent prototype and fields.
+ */
+function closeEventOnNative(NativeEvent: any, construct: (t: any, a: any[], n: any) => any): any {
+  const CloseEvent = function (this: any, type: string, init?: CloseEventInitLike) {
+    if (!(this instanceof CloseEvent)) throw new TypeError("Failed to construct 'CloseEvent': Please use the 'new' operator");
+    if (arguments.length === 0) throw new TypeError("Failed to construct 'CloseEvent': 1 argument required, but only 0 present.");
+    const self = construct(NativeEvent, [type, init], this.constructor);
+    const fields: any = {};
+    initClose(fields, init || {});
+    Object.defineProperty(self, '__close', { value: fields, enumerable: false });
+    return self;
+  } as any;
+  CloseEvent.prototype = Object.create(NativeEvent.prototype, {
+    constructor: { value: CloseEvent, writable: true, configurable: true }
+  });
+  ['wasClean', 'code', 'reason'].forEach(function (k) {
+    Object.defineProperty(CloseEvent.prototype, k, {
+      get: function (this: any) {
+        return this.__close ? this.__close[k] : undefined;
+      },
+      enumerable: true,
+      configurable: true
+    });
+  });
+  return CloseEvent;
+}
+
+let cached: { [key: string]: EventClasses } = {};
+
+/** Chooses the event classes once per kind of EventTarget (native or own). */
+export function getEventClasses(nativeTarget: boolean): EventClasses {
+  const key = nativeTarget ? 'n' : 'o';
+  if (cached[key]) return cached[key];
+  const g = getGlobal();
+  let result: EventClasses;
+  if (nativeTarget) {
+    const NativeEvent = g.Event;
+    const NativeMessage = g.MessageEvent;
+    const NativeClose = g.CloseEvent;
+    const messageOk = constructible(NativeMessage, 'message', { data: 1, origin: 'ws://a' }, function (e) {
+      return e.data === 1 && e.origin === 'ws://a' && e.lastEventId === '';
+    });
+    const closeOk = constructible(NativeClose, 'close', { code: 1000, reason: 'r', wasClean: true }, function (e) {
+      return e.code === 1000 && e.reason === 'r' && e.wasClean === true;
+    });
+    result = {
+      native: true,
+      Event: NativeEvent,
+      MessageEvent: messageOk ? NativeMessage : null,
+      CloseEvent: closeOk ? NativeClose : closeEventOnNative(NativeEvent, g.Reflect.construct)
+    };
+    // A native EventTarget needs native events; without a MessageEvent (not seen in
+    // practice) a plain Event carries the fields.
+    if (!result.MessageEvent) result.MessageEvent = messageOnNative(NativeEvent, g.Reflect.construct);
+  } else {
+    result = { native: false, Event: OwnEvent, MessageEvent: OwnMessageEvent, CloseEvent: OwnCloseEvent };
+  }
+  cached[key] = result;
+  return result;
+}
+
+function messageOnNative(NativeEvent: any, construct: (t: any, a: any[], n: any) => any): any {
+  const MessageEvent = function (this: any, type: string, init?: MessageEventInitLike) {
+    const self = construct(NativeEvent, [type, init], this.constructor);
+    initMessage(self, init || {});
+    return self;
+  } as any;
+  MessageEvent.prototype = Object.create(NativeEvent.prototype, {
+    constructor: { value: MessageEvent, writable: true, configurable: true }
+  });
+  return MessageEvent;
+}
+
+export function resetEventClassesForTesting(): void {
+  cached = {};
+}

@@ -1,0 +1,89 @@
+/**
+ * install / uninstall and the install marker shared by every copy of the package on a
+ * page (ESM, CJS, UMD, several versions): one global key records what was installed and
+ * what was there before, so installing twice never wraps twice and uninstall restores
+ * exactly what was there (SPEC §1).
+ */
+import { getGlobal, hasOwn } from './global';
+import { createWebSocketClass, WebSocketClass } from './websocket';
+import { getEventClasses } from './events';
+import { getTargetKind } from './event-target';
+import { backendFor, hostNative, resolveBackend, MARKER } from './backends';
+import { Mode, toMode } from './modes';
+import { version } from './version';
+
+export interface InstallOptions {
+  /** 'strict' (default) or 'standard' (SPEC §3). */
+  mode?: Mode;
+  /** Wrap this constructor instead of the host's (a webview's class, `ws`, a test double). */
+  native?: any;
+}
+
+interface Marker {
+  version: string;
+  mode: Mode;
+  installed: WebSocketClass;
+  native: any;
+  nativeName: string | null;
+  saved: { [name: string]: PropertyDescriptor | null };
+}
+
+const GLOBALS = ['WebSocket', 'CloseEvent', 'MessageEvent'];
+
+export function getMarker(): Marker | null {
+  const g = getGlobal();
+  return hasOwn(g, MARKER) ? g[MARKER] : null;
+}
+
+/** Installs the patched WebSocket on the global object; returns the installed constructor. */
+export function install(options?: InstallOptions): WebSocketClass {
+  const existing = getMarker();
+  if (existing) return existing.installed;
+  const o = options || {};
+  const mode = toMode(o.mode);
+  const g = getGlobal();
+  const host = o.native ? { name: 'custom', ctor: o.native } : hostNative();
+  const Ctor = createWebSocketClass({
+    mode: mode,
+    backend: host ? backendFor(host.ctor, host.name) : resolveBackend
+  });
+  const saved: { [name: string]: PropertyDescriptor | null } = {};
+  for (let i = 0; i < GLOBALS.length; i++) {
+    saved[GLOBALS[i]] = Object.getOwnPropertyDescriptor(g, GLOBALS[i]) || null;
+  }
+  const events = getEventClasses(getTargetKind().native);
+  const marker: Marker = {
+    version: version,
+    mode: mode,
+    installed: Ctor,
+    native: host ? host.ctor : null,
+    nativeName: host ? host.name : null,
+    saved: saved
+  };
+  Object.defineProperty(g, MARKER, { value: marker, configurable: true, enumerable: false, writable: false });
+  setGlobal(g, 'WebSocket', Ctor);
+  // Where the engine has none (Node 20–22, IE, Firefox < 8), the package's event classes.
+  if (typeof g.CloseEvent !== 'function') setGlobal(g, 'CloseEvent', events.CloseEvent);
+  if (typeof g.MessageEvent !== 'function') setGlobal(g, 'MessageEvent', events.MessageEvent);
+  return Ctor;
+}
+
+function setGlobal(g: any, name: string, value: unknown): void {
+  // The same shape as the Web IDL interface objects: writable, configurable, not enumerable.
+  Object.defineProperty(g, name, { value: value, writable: true, configurable: true, enumerable: false });
+}
+
+/** Removes the installed WebSocket and restores what was there; false when nothing was installed. */
+export function uninstall(): boolean {
+  const marker = getMarker();
+  if (!marker) return false;
+  const g = getGlobal();
+  for (let i = 0; i < GLOBALS.length; i++) {
+    const name = GLOBALS[i];
+    const before = marker.saved[name];
+    if (before) Object.defineProperty(g, name, before);
+    else delete g[name];
+  }
+  delete g[MARKER];
+  return true;
+}

@@ -1,0 +1,95 @@
+/**
+ * The ordered send queue (SPEC §2 send/close; QUIRKS §3, §9). Data that must be
+ * converted before the engine can take it (a Blob the engine cannot send) waits here, and
+ * everything sent after it waits behind it, so the engine sees data in call order. When
+ * the queue is empty and nothing needs converting, data goes straight to the engine.
+ */
+import { readBlob } from './blob';
+
+export type Outgoing = string | ArrayBuffer | Uint8Array | Blob;
+
+interface Item {
+  data: Outgoing | null;
+  /** Bytes this item counts in bufferedAmount until it is handed over. */
+  size: number;
+  pending: boolean;
+}
+
+export interface QueueSink {
+  /** Hand data to the engine. */
+  write(data: Outgoing): void;
+  /** Whether the engine can take this Blob as it is. */
+  canSendBlob: boolean;
+  /** A Blob could not be read: the connection must fail. */
+  fail(error: unknown): void;
+}
+
+export class SendQueue {
+  private items: Item[] = [];
+  private held = 0;
+  private drained: (() => void) | null = null;
+  private dead = false;
+
+  constructor(private sink: QueueSink) {}
+
+  /** Bytes held here, not yet handed to the engine. */
+  get bytes(): number {
+    return this.held;
+  }
+
+  get empty(): boolean {
+    return this.items.length === 0;
+  }
+
+  push(data: Outgoing, size: number, isBlob: boolean): void {
+    if (this.dead) return;
+    const needsRead = isBlob && !this.sink.canSendBlob;
+    if (this.items.length === 0 && !needsRead) {
+      // The common path: nothing ahead, nothing to convert.
+      this.sink.write(data);
+      return;
+    }
+    const item: Item = { data: needsRead ? null : data, size: size, pending: needsRead };
+    this.items.push(item);
+    this.held += size;
+    if (needsRead) {
+      const self = this;
+      readBlob(data as Blob, function (err, ab) {
+        if (self.dead) return;
+        if (err) {
+          self.dead = true;
+          self.sink.fail(err);
+          return;
+        }
+        item.data = ab!;
+        item.pending = false;
+        self.flush();
+      });
+    }
+  }
+
+  /** Calls `fn` once everything queued has been handed to the engine (at once if empty). */
+  whenDrained(fn: () => void): void {
+    if (this.items.length === 0) fn();
+    else this.drained = fn;
+  }
+
+  /** The connection is gone: stop; what is still queued stays counted. */
+  stop(): void {
+    this.dead = true;
+    this.drained = null;
+  }
+
+  private flush(): void {
+    while (this.items.length && !this.items[0].pending && !this.dead) {
+      const item = this.items.shift()!;
+      this.held -= item.size;
+      this.sink.write(item.data!);
+    }
+    if (this.items.length === 0 && this.drained && !this.dead) {
+      const fn = this.drained;
+      this.drained = null;
+      fn();
+    }
+  }
+}

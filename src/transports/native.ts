@@ -1,0 +1,150 @@
+/**
+ * Backend for engines with a W3C-style WebSocket constructor: browsers, webviews,
+ * `MozWebSocket` (Gecko 6–10), Node's built-in (undici, Node 22+ or 20/21 with
+ * --experimental-websocket), Deno, Bun.
+ */
+import { Backend, Transport, TransportEvents } from './types';
+import { Outgoing } from '../send-queue';
+import { mapEngineError } from './map-error';
+import { tagOf } from '../global';
+
+export interface NativeBackendOptions {
+  name?: string;
+  /** Engines that lose or reorder a Blob handed to send() (undici, Node 21). */
+  canSendBlob?: boolean;
+  /** Whether the third constructor argument is handed to the engine (Node, Deno, Bun; never browsers). */
+  passOptions?: boolean;
+  quirks?: string[];
+}
+
+export function nativeBackend(Native: any, opts?: NativeBackendOptions): Backend {
+  const o = opts || {};
+  return {
+    name: o.name || 'browser',
+    native: Native,
+    canSendBlob: o.canSendBlob !== false,
+    quirks: o.quirks || [],
+    create: function (url, protocols, options, events) {
+      return createNativeTransport(Native, url, protocols, o.passOptions ? options : undefined, events);
+    }
+  };
+}
+
+function on(target: any, type: string, fn: (ev: any) => void): void {
+  if (typeof target.addEventListener === 'function') target.addEventListener(type, fn);
+  else target['on' + type] = fn;
+}
+
+function createNativeTransport(
+  Native: any,
+  url: string,
+  protocols: string[],
+  options: unknown,
+  events: TransportEvents
+): Transport {
+  let socket: any;
+  try {
+    // The engine is called with exactly the arguments it supports: no empty protocol
+    // list (iOS 5 SyntaxError; old engines send "undefined"), no options to a browser.
+    if (options !== undefined && options !== null && typeof options === 'object') {
+      // undici, Deno and Bun take a WebSocketInit `{ protocols, headers, ... }` second.
+      const init: any = {};
+      for (const k in options as any) init[k] = (options as any)[k];
+      if (protocols.length) init.protocols = protocols;
+      socket = new Native(url, init);
+    } else if (protocols.length) {
+      socket = new Native(url, protocols.length === 1 ? protocols[0] : protocols);
+    } else {
+      socket = new Native(url);
+    }
+  } catch (e) {
+    throw mapEngineError(e, 'SyntaxError');
+  }
+
+  let closed = false;
+  let detached = false;
+  let failed = false;
+
+  function reportClose(code: number | undefined, reason: string, wasClean: boolean): void {
+    if (closed || detached) return;
+    closed = true;
+    events.close(code, reason, wasClean);
+  }
+
+  // Binary messages as ArrayBuffer; the class makes Blobs (SPEC: binaryType at dispatch).
+  try {
+    socket.binaryType = 'arraybuffer';
+  } catch (e) {
+    // WebKit <= 16, Presto, IE throw on unsupported values: keep the engine's default.
+  }
+
+  on(socket, 'open', function () {
+    if (detached) {
+      // RN Android: close() while CONNECTING is a no-op and open fires later (RN#35554).
+      try {
+        socket.close();
+      } catch (e) {
+        // nothing more to do
+      }
+      return;
+    }
+    events.open(str(socket.protocol), str(socket.extensions !== undefined ? socket.extensions : socket.extension));
+  });
+  on(socket, 'message', function (ev: any) {
+    if (detached || closed) return;
+    const d = ev.data;
+    if (typeof d === 'string') events.message(d);
+    else if (tagOf(d) === 'ArrayBuffer') events.message(d);
+    else if (d && tagOf(d.buffer) === 'ArrayBuffer' && typeof d.byteLength === 'number') {
+      // Bun's 'nodebuffer': a Buffer view; hand over exactly its bytes.
+      events.message(d.buffer.slice(d.byteOffset, d.byteOffset + d.byteLength));
+    } else events.message(d);
+  });
+  on(socket, 'error', function () {
+    if (detached || closed) return;
+    failed = true;
+    // undici 6: a refused connection fires only `error`, never `close` (QUIRKS §9).
+    setTimeout(function () {
+      reportClose(undefined, '', false);
+    }, 0);
+  });
+  on(socket, 'close', function (ev: any) {
+    const wasClean = failed ? false : ev.wasClean !== undefined ? !!ev.wasClean : ev.code !== 1006;
+    reportClose(typeof ev.code === 'number' ? ev.code : undefined, str(ev.reason), wasClean);
+  });
+
+  return {
+    send: function (data: Outgoing) {
+      try {
+        socket.send(data);
+      } catch (e) {
+        throw mapEngineError(e, 'InvalidStateError');
+      }
+    },
+    close: function (code?: number, reason?: string) {
+      try {
+        if (code === undefined) socket.close();
+        else if (reason === undefined) socket.close(code);
+        else socket.close(code, reason);
+      } catch (e) {
+        throw mapEngineError(e, 'InvalidAccessError');
+      }
+    },
+    abort: function () {
+      detached = true;
+      try {
+        socket.close();
+      } catch (e) {
+        // Failing the connection cannot fail.
+      }
+    },
+    bufferedAmount: function () {
+      const n = socket.bufferedAmount;
+      return typeof n === 'number' && n > 0 ? n : 0;
+    }
+  };
+}
+
+function str(v: unknown): string {
+  return v === undefined || v === null ? '' : '' + v;
+}

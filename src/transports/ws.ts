@@ -1,0 +1,131 @@
+/**
+ * Backend for the `ws` package (7.x and 8.x) in Node without a built-in WebSocket.
+ * ws differs from the spec in ways the class must not see (QUIRKS §2–§5, §9): its
+ * 'message' listener gets (Buffer, isBinary) in 8 and a string in 7 for text; binaryType
+ * defaults to 'nodebuffer'; close() validates only when OPEN and ws 7 is stuck after its
+ * own throw; send(null) sends an empty binary frame; an unhandled 'error' kills Node.
+ */
+import { Backend, Transport, TransportEvents } from './types';
+import { Outgoing } from '../send-queue';
+import { mapEngineError } from './map-error';
+import { tagOf } from '../global';
+
+/** Whether a constructor is the `ws` package's client class (an EventEmitter). */
+export function isWsClass(Ctor: any): boolean {
+  return typeof Ctor === 'function' && !!Ctor.prototype && typeof Ctor.prototype.on === 'function' &&
+    typeof Ctor.prototype.terminate === 'function';
+}
+
+export function wsBackend(WS: any): Backend {
+  return {
+    name: 'ws',
+    native: WS,
+    canSendBlob: false,
+    quirks: [
+      'wsBinaryTypeNodebuffer',
+      'wsTypeErrorForCloseCode',
+      'wsRangeErrorForLongReason',
+      'wsValidatesOnlyWhenOpen',
+      'wsSendNullAsEmptyBinary',
+      'wsNoBlobSendBefore8_18',
+      'wsErrorEventKillsProcess'
+    ],
+    create: function (url, protocols, options, events) {
+      return createWsTransport(WS, url, protocols, options, events);
+    }
+  };
+}
+
+function createWsTransport(WS: any, url: string, protocols: string[], options: unknown, events: TransportEvents): Transport {
+  let socket: any;
+  try {
+    socket = options !== undefined ? new WS(url, protocols, options) : new WS(url, protocols);
+  } catch (e) {
+    throw mapEngineError(e, 'SyntaxError');
+  }
+  let closed = false;
+  let detached = false;
+  let failed = false;
+
+  socket.binaryType = 'arraybuffer';
+
+  socket.on('open', function () {
+    if (detached) return;
+    events.open(str(socket.protocol), str(socket.extensions));
+  });
+  socket.on('message', function (data: any, isBinary?: boolean) {
+    if (detached || closed) return;
+    if (typeof data === 'string') {
+      // ws 7: text arrives as a string.
+      events.message(data);
+    } else if (isBinary === false) {
+      // ws 8: text arrives as a Buffer with isBinary false.
+      events.message(data.toString('utf8'));
+    } else if (tagOf(data) === 'ArrayBuffer') {
+      events.message(data);
+    } else if (Array.isArray(data)) {
+      events.message(concat(data));
+    } else {
+      events.message(data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength));
+    }
+  });
+  // Always listened to: an 'error' without a listener crashes Node (smoldot#2604).
+  socket.on('error', function () {
+    failed = true;
+  });
+  socket.on('close', function (code: number, reason: any) {
+    if (closed || detached) return;
+    closed = true;
+    const wasClean = !failed && (socket._closeFrameReceived === undefined
+      ? code !== 1006
+      : !!(socket._closeFrameReceived && socket._closeFrameSent));
+    events.close(code, reason === undefined ? '' : reason.toString(), wasClean);
+  });
+
+  return {
+    send: function (data: Outgoing) {
+      try {
+        socket.send(data);
+      } catch (e) {
+        throw mapEngineError(e, 'InvalidStateError');
+      }
+    },
+    close: function (code?: number, reason?: string) {
+      try {
+        if (code === undefined) socket.close();
+        else if (reason === undefined) socket.close(code);
+        else socket.close(code, reason);
+      } catch (e) {
+        throw mapEngineError(e, 'InvalidAccessError');
+      }
+    },
+    abort: function () {
+      detached = true;
+      try {
+        socket.terminate();
+      } catch (e) {
+        // Failing the connection cannot fail.
+      }
+    },
+    bufferedAmount: function () {
+      const n = socket.bufferedAmount;
+      return typeof n === 'number' && n > 0 ? n : 0;
+    }
+  };
+}
+
+function concat(chunks: Uint8Array[]): ArrayBuffer {
+  let total = 0;
+  for (let i = 0; i < chunks.length; i++) total += chunks[i].byteLength;
+  const out = new Uint8Array(total);
+  let p = 0;
+  for (let i = 0; i < chunks.length; i++) {
+    out.set(chunks[i], p);
+    p += chunks[i].byteLength;
+  }
+  return out.buffer;
+}
+
+function str(v: unknown): string {
+  return v === undefined || v === null ? '' : '' + v;
+}

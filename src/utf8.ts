@@ -1,0 +1,92 @@
+/**
+ * UTF-8 and UTF-16 well-formedness, without TextEncoder (IE, old Node, ES5 engines).
+ * SPEC §2: close reasons are limited to 123 UTF-8 *bytes*; SPEC §3: unpaired surrogates
+ * are a SyntaxError (strict) or become U+FFFD (standard, USVString conversion).
+ */
+
+function isHigh(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
+}
+function isLow(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}
+
+/** True when `str` holds a high surrogate not followed by a low one, or a lone low one. */
+export function hasUnpairedSurrogate(str: string): boolean {
+  for (let i = 0; i < str.length; i++) {
+    const c = str.charCodeAt(i);
+    if (isHigh(c)) {
+      if (i + 1 < str.length && isLow(str.charCodeAt(i + 1))) i++;
+      else return true;
+    } else if (isLow(c)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Web IDL USVString conversion: every unpaired surrogate becomes U+FFFD. */
+export function toWellFormed(str: string): string {
+  if (!hasUnpairedSurrogate(str)) return str;
+  let out = '';
+  for (let i = 0; i < str.length; i++) {
+    const c = str.charCodeAt(i);
+    if (isHigh(c) && i + 1 < str.length && isLow(str.charCodeAt(i + 1))) {
+      out += str.charAt(i) + str.charAt(i + 1);
+      i++;
+    } else if (isHigh(c) || isLow(c)) {
+      out += '\ufffd';
+    } else {
+      out += str.charAt(i);
+    }
+  }
+  return out;
+}
+
+/**
+ * Byte length of the UTF-8 encoding of a well-formed string
+ * (an unpaired surrogate counts 3 bytes, as its U+FFFD replacement does).
+ */
+export function utf8ByteLength(str: string): number {
+  let bytes = 0;
+  for (let i = 0; i < str.length; i++) {
+    const c = str.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (isHigh(c) && i + 1 < str.length && isLow(str.charCodeAt(i + 1))) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/** UTF-8 encoding of a string (unpaired surrogates as U+FFFD), for engines without TextEncoder. */
+export function utf8Encode(str: string): Uint8Array {
+  const out = new Uint8Array(utf8ByteLength(str));
+  let p = 0;
+  for (let i = 0; i < str.length; i++) {
+    let c = str.charCodeAt(i);
+    if (isHigh(c) && i + 1 < str.length && isLow(str.charCodeAt(i + 1))) {
+      c = 0x10000 + ((c - 0xd800) << 10) + (str.charCodeAt(i + 1) - 0xdc00);
+      i++;
+    } else if (isHigh(c) || isLow(c)) {
+      c = 0xfffd;
+    }
+    if (c < 0x80) out[p++] = c;
+    else if (c < 0x800) {
+      out[p++] = 0xc0 | (c >> 6);
+      out[p++] = 0x80 | (c & 63);
+    } else if (c < 0x10000) {
+      out[p++] = 0xe0 | (c >> 12);
+      out[p++] = 0x80 | ((c >> 6) & 63);
+      out[p++] = 0x80 | (c & 63);
+    } else {
+      out[p++] = 0xf0 | (c >> 18);
+      out[p++] = 0x80 | ((c >> 12) & 63);
+      out[p++] = 0x80 | ((c >> 6) & 63);
+      out[p++] = 0x80 | (c & 63);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,381 @@
+/**
+ * The WebSocket interface (SPEC §2–§3; WHATWG WebSockets §3). An object of this class
+ * owns one engine socket (a transport, SPEC §6) and forwards to it after converting and
+ * validating in spec order; it keeps readyState, binaryType, bufferedAmount and the
+ * event sequence itself so they are the same on every engine.
+ */
+import { domException } from './errors';
+import { getEventClasses } from './events';
+import { getTargetKind, TargetKind, OwnEventTarget } from './event-target';
+import { getGlobal, hasOwn } from './global';
+import { validateClose, CloseRequest } from './close-args';
+import { Mode, toMode } from './modes';
+import { parseWebSocketURL, toProtocolList } from './url';
+import { isArrayBuffer, isArrayBufferView, isBlob, toDOMString, viewBytes } from './webidl';
+import { hasUnpairedSurrogate, toWellFormed, utf8ByteLength } from './utf8';
+import { SendQueue, Outgoing } from './send-queue';
+import { makeBlob, readBlob } from './blob';
+import { Backend, Transport } from './transports/types';
+
+export const CONNECTING = 0;
+export const OPEN = 1;
+export const CLOSING = 2;
+export const CLOSED = 3;
+
+/** Marks classes made here, so install() never wraps a shim in a shim. */
+export const SHIM_FLAG = '__websocketShim';
+
+export interface ClassOptions {
+  mode?: Mode;
+  /** The backend, or a function giving it on first use (Node loads `ws` lazily). */
+  backend: Backend | (() => Backend);
+  /** For tests: force the package's own EventTarget and events. */
+  eventTarget?: 'own';
+}
+
+interface State {
+  url: string;
+  origin: string;
+  readyState: number;
+  protocol: string;
+  extensions: string;
+  binaryType: 'blob' | 'arraybuffer';
+  transport: Transport | null;
+  queue: SendQueue;
+  /** Bytes passed to send() after close(): counted, never sent (SPEC §2). */
+  afterClose: number;
+  /** Close requested while queued data was still waiting. */
+  closeWaiting: boolean;
+  handlers: { [type: string]: any };
+  wrappers: { [type: string]: (ev: any) => unknown };
+  /** Inbound messages waiting for a Blob → ArrayBuffer conversion, in order. */
+  inbox: Array<{ data: any; ready: boolean }>;
+}
+
+const STATE = '__wsShimState';
+const HANDLER_TYPES = ['open', 'message', 'error', 'close'];
+
+export interface WebSocketClass {
+  new (url: string | { toString(): string }, protocols?: string | string[], options?: unknown): any;
+  readonly CONNECTING: 0;
+  readonly OPEN: 1;
+  readonly CLOSING: 2;
+  readonly CLOSED: 3;
+  prototype: any;
+}
+
+export function createWebSocketClass(options: ClassOptions): WebSocketClass {
+  const mode = toMode(options.mode);
+  const target: TargetKind = options.eventTarget === 'own'
+    ? { native: false, proto: OwnEventTarget.prototype, create: (nt: any) => Object.create(nt.prototype) }
+    : getTargetKind();
+  const events = getEventClasses(target.native);
+  let backend: Backend | null = typeof options.backend === 'function' ? null : options.backend;
+  function getBackend(): Backend {
+    if (!backend) backend = (options.backend as () => Backend)();
+    return backend;
+  }
+  const baseDispatch: (ev: any) => boolean = target.proto.dispatchEvent;
+  const baseAdd = target.proto.addEventListener;
+  const baseRemove = target.proto.removeEventListener;
+
+  function state(self: any): State {
+    const s = self && hasOwn(self, STATE) ? self[STATE] : null;
+    if (!s) throw new TypeError('Illegal invocation');
+    return s;
+  }
+
+  function fire(self: any, ev: any): void {
+    baseDispatch.call(self, ev);
+  }
+
+  // ---------------------------------------------------------------------------
+  // Constructor: WHATWG WebSockets "new WebSocket(url, protocols)".
+  const WebSocket = function WebSocket(this: any, url: unknown, protocols?: unknown, backendOptions?: unknown) {
+    if (!(this instanceof WebSocket)) {
+      throw new TypeError("Failed to construct 'WebSocket': Please use the 'new' operator.");
+    }
+    if (arguments.length === 0) {
+      throw new TypeError("Failed to construct 'WebSocket': 1 argument required, but only 0 present.");
+    }
+    // Steps 1–5 (+ Fetch bad port): URL conversion, parsing and checks.
+    const parsed = parseWebSocketURL(url);
+    // Steps 6–7: protocols.
+    const list = toProtocolList(protocols);
+    const be = getBackend();
+    const self = target.create(this.constructor);
+    const s: State = {
+      url: parsed.href,
+      origin: parsed.origin,
+      readyState: CONNECTING,
+      protocol: '',
+      extensions: '',
+      binaryType: 'blob',
+      transport: null,
+      queue: null as unknown as SendQueue,
+      afterClose: 0,
+      closeWaiting: false,
+      handlers: {},
+      wrappers: {},
+      inbox: []
+    };
+    Object.defineProperty(self, STATE, { value: s, enumerable: false });
+    s.queue = new SendQueue({
+      canSendBlob: be.canSendBlob,
+      write: function (data: Outgoing) {
+        s.transport!.send(data);
+      },
+      fail: function () {
+        // A Blob that cannot be read fails the connection (error, then close 1006).
+        failConnection(self, s);
+      }
+    });
+    // Step 8+: establish the connection (the engine does the network work).
+    s.transport = be.create(parsed.href, list, backendOptions, {
+      open: function (protocol, extensions) {
+        if (s.readyState !== CONNECTING) return;
+        s.readyState = OPEN;
+        s.protocol = protocol;
+        s.extensions = extensions;
+        fire(self, new events.Event('open'));
+      },
+      message: function (data) {
+        receive(self, s, data);
+      },
+      close: function (code, reason, wasClean) {
+        closed(self, s, code, reason, wasClean);
+      }
+    });
+    return self;
+  } as unknown as WebSocketClass;
+
+  // ---------------------------------------------------------------------------
+  // Receiving: "When a WebSocket message has been received".
+  function receive(self: any, s: State, data: any): void {
+    // Message events fire only while OPEN (old WebKit and Presto also fire while CLOSING).
+    if (s.readyState !== OPEN) return;
+    const item = { data: data, ready: true };
+    if (typeof data !== 'string' && isBlob(data)) {
+      // Engines that only give Blobs: read it, keeping message order.
+      item.ready = false;
+      readBlob(data, function (err, ab) {
+        item.data = err ? data : ab;
+        item.ready = true;
+        drainInbox(self, s);
+      });
+    }
+    s.inbox.push(item);
+    drainInbox(self, s);
+  }
+
+  function drainInbox(self: any, s: State): void {
+    while (s.inbox.length && s.inbox[0].ready) {
+      const item = s.inbox.shift()!;
+      if (s.readyState !== OPEN) continue;
+      let data = item.data;
+      if (typeof data !== 'string') {
+        // binaryType at dispatch time decides the type (SPEC §2).
+        if (s.binaryType === 'blob') {
+          if (!isBlob(data)) data = makeBlob(data) || data;
+        } else if (isBlob(data)) {
+          continue; // unreadable Blob and 'arraybuffer' requested: nothing faithful to deliver
+        }
+      }
+      fire(self, new events.MessageEvent('message', { data: data, origin: s.origin, lastEventId: '', source: null, ports: [] }));
+    }
+  }
+
+  // ---------------------------------------------------------------------------
+  // "When the WebSocket connection is closed": CLOSED, error if it failed, then close.
+  function closed(self: any, s: State, code: number | undefined, reason: string, wasClean: boolean): void {
+    if (s.readyState === CLOSED) return;
+    s.readyState = CLOSED;
+    s.queue.stop();
+    s.inbox.length = 0;
+    // Inbound codes normalized: abnormal closure → 1006 and ''; no status code → 1005.
+    if (!wasClean) {
+      code = 1006;
+      reason = '';
+    } else if (typeof code !== 'number' || code === 0 || code === 1006) {
+      code = 1005;
+    }
+    if (!wasClean) fire(self, new events.Event('error'));
+    fire(self, new events.CloseEvent('close', { wasClean: wasClean, code: code, reason: reason }));
+  }
+
+  function failConnection(self: any, s: State): void {
+    if (s.readyState === CLOSED) return;
+    if (s.readyState !== CLOSING) s.readyState = CLOSING;
+    s.queue.stop();
+    if (s.transport) s.transport.abort();
+    setTimeout(function () {
+      closed(self, s, 1006, '', false);
+    }, 0);
+  }
+
+  // ---------------------------------------------------------------------------
+  // close(code, reason)
+  function close(this: any) {
+    const s = state(this);
+    // Steps 1–2: conversion and validation come first, whatever the state.
+    const req: CloseRequest = validateClose(arguments, mode);
+    // Step 3: CLOSING or CLOSED → nothing.
+    if (s.readyState === CLOSING || s.readyState === CLOSED) return;
+    // Step 4: not yet established → fail the connection, readyState CLOSING.
+    if (s.readyState === CONNECTING) {
+      failConnection(this, s);
+      return;
+    }
+    // Step 5: start the closing handshake; queued data goes first (SPEC §2).
+    s.readyState = CLOSING;
+    s.closeWaiting = true;
+    s.queue.whenDrained(function () {
+      s.closeWaiting = false;
+      s.transport!.close(req.code, req.reason);
+    });
+  }
+
+  // ---------------------------------------------------------------------------
+  // send(data)
+  function send(this: any, data: unknown) {
+    const s = state(this);
+    if (arguments.length === 0) {
+      throw new TypeError("Failed to execute 'send' on 'WebSocket': 1 argument required, but only 0 present.");
+    }
+    // IDL union conversion: ArrayBuffer, ArrayBufferView, Blob, else USVString.
+    let out: Outgoing;
+    let size: number;
+    let blob = false;
+    let text: string | null = null;
+    if (isArrayBuffer(data)) {
+      out = data;
+      size = data.byteLength;
+    } else if (isArrayBufferView(data)) {
+      // Only the viewed bytes; every view type as a Uint8Array (Node 21, Gecko 11–17).
+      out = viewBytes(data);
+      size = data.byteLength;
+    } else if (isBlob(data)) {
+      out = data;
+      size = data.size;
+      blob = true;
+    } else {
+      text = toDOMString(data);
+      out = text;
+      size = 0;
+    }
+    // Step 1: CONNECTING → InvalidStateError.
+    if (s.readyState === CONNECTING) throw domException('InvalidStateError', "Failed to execute 'send' on 'WebSocket': Still in CONNECTING state.");
+    if (text !== null) {
+      // SPEC §3: strict rejects unpaired surrogates; standard replaces them (USVString).
+      if (mode === 'strict' && hasUnpairedSurrogate(text)) {
+        throw domException('SyntaxError', "Failed to execute 'send' on 'WebSocket': The message contains an unpaired surrogate.");
+      }
+      out = text = toWellFormed(text);
+      size = utf8ByteLength(text);
+    }
+    // CLOSING or CLOSED: no exception; bufferedAmount grows by the payload size.
+    if (s.readyState !== OPEN) {
+      s.afterClose += size;
+      return;
+    }
+    s.queue.push(out, size, blob);
+  }
+
+  // ---------------------------------------------------------------------------
+  // The prototype: EventTarget below, then attributes, methods, handlers, constants.
+  WebSocket.prototype = Object.create(target.proto, {
+    constructor: { value: WebSocket, writable: true, configurable: true }
+  });
+  // As `class WebSocket extends EventTarget` would: statics inherit (Node's brand check needs it).
+  if (target.base) Object.setPrototypeOf(WebSocket, target.base);
+  const proto = WebSocket.prototype;
+  function method(name: string, fn: Function): void {
+    Object.defineProperty(proto, name, { value: fn, writable: true, enumerable: true, configurable: true });
+  }
+  function getter(name: string, get: (s: State) => unknown, set?: (s: State, v: unknown, self: any) => void): void {
+    Object.defineProperty(proto, name, {
+      get: function (this: any) {
+        return get(state(this));
+      },
+      set: set
+        ? function (this: any, v: unknown) {
+            set(state(this), v, this);
+          }
+        : undefined,
+      enumerable: true,
+      configurable: true
+    });
+  }
+  method('close', close);
+  method('send', send);
+  getter('url', function (s) {
+    return s.url;
+  });
+  getter('readyState', function (s) {
+    return s.readyState;
+  });
+  getter('bufferedAmount', function (s) {
+    // Bytes the shim holds + bytes the engine holds + bytes sent after close.
+    return s.queue.bytes + (s.transport ? s.transport.bufferedAmount() : 0) + s.afterClose;
+  });
+  getter('extensions', function (s) {
+    return s.extensions;
+  });
+  getter('protocol', function (s) {
+    return s.protocol;
+  });
+  getter(
+    'binaryType',
+    function (s) {
+      return s.binaryType;
+    },
+    function (s, v) {
+      // Enum attribute: other values are ignored, without an exception.
+      const t = '' + v;
+      if (t === 'blob' || t === 'arraybuffer') s.binaryType = t;
+    }
+  );
+  HANDLER_TYPES.forEach(function (type) {
+    getter(
+      'on' + type,
+      function (s) {
+        return s.handlers[type] === undefined ? null : s.handlers[type];
+      },
+      function (s, v, self) {
+        // Event handler IDL attribute: non-callables become null. The listener keeps its
+        // place when the handler changes (undici and ws 8 move it to the end).
+        const fn = typeof v === 'function' ? v : null;
+        if (fn === null) {
+          if (s.wrappers[type]) baseRemove.call(self, type, s.wrappers[type]);
+          delete s.wrappers[type];
+          delete s.handlers[type];
+          return;
+        }
+        s.handlers[type] = fn;
+        if (!s.wrappers[type]) {
+          s.wrappers[type] = function (this: any, ev: any) {
+            const h = s.handlers[type];
+            if (typeof h === 'function') return h.call(this, ev);
+          };
+          baseAdd.call(self, type, s.wrappers[type]);
+        }
+      }
+    );
+  });
+  const constants = { CONNECTING: CONNECTING, OPEN: OPEN, CLOSING: CLOSING, CLOSED: CLOSED };
+  for (const k in constants) {
+    const d = { value: (constants as any)[k], enumerable: true, writable: false, configurable: false };
+    Object.defineProperty(WebSocket, k, d);
+    Object.defineProperty(proto, k, d);
+  }
+  Object.defineProperty(WebSocket, SHIM_FLAG, { value: { mode: mode, backend: getBackend }, enumerable: false });
+  const S = getGlobal().Symbol;
+  if (S && typeof S.toStringTag === 'symbol') {
+    Object.defineProperty(proto, S.toStringTag, { value: 'WebSocket', configurable: true });
+  }
+  return WebSocket;
+}
+
+export function isShimClass(Ctor: unknown): boolean {
+  return typeof Ctor === 'function' && hasOwn(Ctor, SHIM_FLAG);
+}
