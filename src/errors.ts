@@ -61,10 +61,24 @@ OwnDOMException.prototype = Object.create(Error.prototype, {
     configurable: true
   }
 });
-for (const name in LEGACY_CODES) {
-  const constName = name.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase().replace(/_ERROR$/, '_ERR');
-  (OwnDOMException as any)[constName] = LEGACY_CODES[name];
-}
+/**
+ * Web IDL's legacy code constants, on the interface object and the prototype (as for any
+ * IDL constant). Listed, not derived from the names: four have no name (DOMSTRING_SIZE_ERR,
+ * NO_DATA_ALLOWED_ERR, INUSE_ATTRIBUTE_ERR, VALIDATION_ERR) and URLMismatchError's is URL_MISMATCH_ERR.
+ */
+(
+  'INDEX_SIZE_ERR DOMSTRING_SIZE_ERR HIERARCHY_REQUEST_ERR WRONG_DOCUMENT_ERR INVALID_CHARACTER_ERR ' +
+  'NO_DATA_ALLOWED_ERR NO_MODIFICATION_ALLOWED_ERR NOT_FOUND_ERR NOT_SUPPORTED_ERR INUSE_ATTRIBUTE_ERR ' +
+  'INVALID_STATE_ERR SYNTAX_ERR INVALID_MODIFICATION_ERR NAMESPACE_ERR INVALID_ACCESS_ERR VALIDATION_ERR ' +
+  'TYPE_MISMATCH_ERR SECURITY_ERR NETWORK_ERR ABORT_ERR URL_MISMATCH_ERR QUOTA_EXCEEDED_ERR TIMEOUT_ERR ' +
+  'INVALID_NODE_TYPE_ERR DATA_CLONE_ERR'
+)
+  .split(' ')
+  .forEach(function (constName, i) {
+    const desc = { value: i + 1, enumerable: true, writable: false, configurable: false };
+    Object.defineProperty(OwnDOMException, constName, desc);
+    Object.defineProperty(OwnDOMException.prototype, constName, desc);
+  });
 
 function define(obj: object, key: string, value: unknown): void {
   Object.defineProperty(obj, key, { value: value, writable: true, configurable: true, enumerable: false });

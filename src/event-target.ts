@@ -100,6 +100,8 @@ OwnEventTarget.prototype.dispatchEvent = function (this: any, event: any) {
     try {
       if (typeof e.callback === 'function') e.callback.call(this, event);
       else if (typeof e.callback.handleEvent === 'function') e.callback.handleEvent(event);
+      // DOM "call a user object's operation": a non-callable handleEvent is a TypeError, reported.
+      else throw new TypeError("The listener's handleEvent is not a function");
     } catch (err) {
       reportError(err);
     }

@@ -109,14 +109,15 @@ const DEFAULT_PORTS: { [scheme: string]: string } = { ws: '80', wss: '443', http
 function ownParser(input: string, base?: string): URLParts | null {
   // Leading/trailing C0 controls and spaces are stripped; tabs and newlines removed.
   const s = input.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '').replace(/[\t\n\r]/g, '');
-  const m = /^([a-zA-Z][a-zA-Z0-9+.\-]*):(.*)$/.exec(s);
+  // [\s\S], not `.`: U+2028 / U+2029 are ordinary code points in a URL.
+  const m = /^([a-zA-Z][a-zA-Z0-9+.\-]*):([\s\S]*)$/.exec(s);
   if (m) {
     const scheme = m[1].toLowerCase();
     if (DEFAULT_PORTS[scheme] === undefined) {
       // Non-special schemes are valid URLs; only their scheme matters to the caller.
       return { scheme: scheme, href: s, host: '', port: '', hasFragment: s.indexOf('#') !== -1 };
     }
-    const rest = m[2].replace(/\\/g, '/');
+    const rest = backslashes(m[2]);
     if (base !== undefined && rest.charAt(0) !== '/') {
       // "http:foo" relative to a base of the same scheme resolves like "foo".
       const b = ownParser(base);
@@ -127,7 +128,22 @@ function ownParser(input: string, base?: string): URLParts | null {
   if (base === undefined) return null;
   const b = ownParser(base);
   if (!b || !b.host) return null;
-  return resolve(s.replace(/\\/g, '/'), b);
+  return resolve(backslashes(s), b);
+}
+
+/** Special URLs: a backslash is a slash in the authority and path, not in the query or fragment. */
+function backslashes(s: string): string {
+  const q = s.search(/[?#]/);
+  return q === -1 ? s.replace(/\\/g, '/') : s.slice(0, q).replace(/\\/g, '/') + s.slice(q);
+}
+
+/** URL Standard: username[:password]@, each part in the userinfo percent-encode set; empty parts dropped. */
+function serializeUserinfo(raw: string): string {
+  const colon = raw.indexOf(':');
+  const set = /[\u0000-\u0020"#<>?`{}\/:;=@\[\\\]^|\u007f]/g;
+  const user = encodeSet(colon === -1 ? raw : raw.slice(0, colon), set);
+  const pass = colon === -1 ? '' : encodeSet(raw.slice(colon + 1), set);
+  return user || pass ? user + (pass ? ':' + pass : '') + '@' : '';
 }
 
 function parseAuthority(scheme: string, rest: string): URLParts | null {
@@ -135,13 +151,17 @@ function parseAuthority(scheme: string, rest: string): URLParts | null {
   let authority = end === -1 ? rest : rest.slice(0, end);
   const tail = end === -1 ? '' : rest.slice(end);
   const at = authority.lastIndexOf('@');
-  const userinfo = at === -1 ? '' : authority.slice(0, at + 1);
+  const userinfo = at === -1 ? '' : serializeUserinfo(authority.slice(0, at));
   authority = authority.slice(at + 1);
   const hm = /^(\[[0-9a-fA-F:.]+\]|[^:]*)(?::([0-9]*))?$/.exec(authority);
   if (!hm) return null;
   const hostname = hm[1].toLowerCase();
   // Forbidden host code points (URL Standard) and an empty host are failures.
-  if (!hostname || /[\u0000-\u0020#%\/:<>?@\[\\\]^|]/.test(hostname.charAt(0) === '[' ? '' : hostname)) return null;
+  // A bracketed host must be (at least shaped like) an IPv6 address.
+  if (!hostname) return null;
+  if (hostname.charAt(0) === '[' ? !/^\[[0-9a-f:.]*:[0-9a-f:.]*\]$/.test(hostname) : /[\u0000-\u0020#%\/:<>?@\[\\\]^|\u007f]/.test(hostname)) {
+    return null;
+  }
   let port = hm[2] || '';
   if (port) {
     const n = +port;
@@ -258,9 +278,11 @@ const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 export function toProtocolList(protocols: unknown): string[] {
   if (protocols === undefined) return [];
   let list: string[];
-  if (protocols !== null && typeof protocols === 'object' && !isStringObject(protocols)) {
-    // IDL sequence<DOMString>: any iterable; array-likes are what ES5 engines can give us.
-    list = iterate(protocols).map(toDOMString);
+  // IDL union (DOMString or sequence<DOMString>): an object with @@iterator is a sequence
+  // (a String object too: it is iterable); any other value, objects included, is ToString-ed.
+  const sequence = protocols !== null && typeof protocols === 'object' ? iterate(protocols) : null;
+  if (sequence) {
+    list = sequence.map(toDOMString);
   } else {
     list = [toDOMString(protocols)];
   }
@@ -275,27 +297,21 @@ export function toProtocolList(protocols: unknown): string[] {
   return list;
 }
 
-function isStringObject(v: object): boolean {
-  return Object.prototype.toString.call(v) === '[object String]';
-}
-
-function iterate(value: any): unknown[] {
+/** The sequence an object gives (GetMethod(V, @@iterator)), or null when it is not one. */
+function iterate(value: any): unknown[] | null {
   const g = getGlobal();
   const S = g.Symbol;
   if (typeof S === 'function' && typeof S.iterator === 'symbol') {
     const method = value[S.iterator];
-    if (method === undefined || method === null) {
-      throw new TypeError("Failed to construct 'WebSocket': The provided value cannot be converted to a sequence.");
-    }
+    if (method === undefined || method === null) return null;
     if (typeof method !== 'function') throw new TypeError('@@iterator is not a function');
     const it = method.call(value);
     const out: unknown[] = [];
     for (let step = it.next(); !step.done; step = it.next()) out.push(step.value);
     return out;
   }
-  if (typeof value.length !== 'number') {
-    throw new TypeError("Failed to construct 'WebSocket': The provided value cannot be converted to a sequence.");
-  }
+  // ES5 engines (no Symbol.iterator): an array-like is the only sequence they can give us.
+  if (typeof value.length !== 'number') return null;
   const out: unknown[] = [];
   for (let i = 0; i < value.length; i++) out.push(value[i]);
   return out;

@@ -11,8 +11,12 @@ function isLow(c: number): boolean {
   return c >= 0xdc00 && c <= 0xdfff;
 }
 
+/** Any surrogate code unit: a quick native test before the exact scan. */
+const SURROGATE = /[\ud800-\udfff]/;
+
 /** True when `str` holds a high surrogate not followed by a low one, or a lone low one. */
 export function hasUnpairedSurrogate(str: string): boolean {
+  if (!SURROGATE.test(str)) return false;
   for (let i = 0; i < str.length; i++) {
     const c = str.charCodeAt(i);
     if (isHigh(c)) {

@@ -23,13 +23,19 @@ export function toClampedUnsignedShort(value: unknown): number {
   return floor % 2 === 0 ? floor : floor + 1;
 }
 
-/** WebIDL DOMString: ToString, which throws TypeError for a Symbol (String(sym) would not). */
+/**
+ * WebIDL DOMString: ToString, which throws TypeError for a Symbol (String(sym) would not).
+ * Not `'' + value`: that is ToPrimitive hint "default" (valueOf before toString for objects).
+ */
 export function toDOMString(value: unknown): string {
-  return '' + (value as string);
+  if (typeof value === 'symbol') throw new TypeError('Cannot convert a Symbol value to a string');
+  return String(value);
 }
 
 export function isArrayBuffer(value: unknown): value is ArrayBuffer {
-  return !!value && typeof value === 'object' && tagOf(value) === 'ArrayBuffer';
+  if (!value || typeof value !== 'object') return false;
+  // Same-realm fast path; the tag recognises other realms' buffers.
+  return (typeof ArrayBuffer !== 'undefined' && value instanceof ArrayBuffer) || tagOf(value) === 'ArrayBuffer';
 }
 
 const VIEW_TAGS: { [tag: string]: true } = {
@@ -68,6 +74,6 @@ export function isBlob(value: unknown): value is Blob {
 
 /** The bytes a view covers, as a Uint8Array over the same memory (no copy). */
 export function viewBytes(view: ArrayBufferView): Uint8Array {
-  if (tagOf(view) === 'Uint8Array') return view as Uint8Array;
+  if (view instanceof Uint8Array || tagOf(view) === 'Uint8Array') return view as Uint8Array;
   return new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
 }
