@@ -51,7 +51,13 @@ const UNDICI_QUIRKS = [
 export function backendFor(Native: any, name?: string): Backend {
   if (isWsClass(Native)) return wsBackend(Native);
   if (isNode()) {
-    return nativeBackend(Native, { name: 'node-builtin', canSendBlob: false, passOptions: true, quirks: UNDICI_QUIRKS });
+    return nativeBackend(Native, {
+      name: 'node-builtin',
+      canSendBlob: false,
+      sendsViews: false,
+      passOptions: true,
+      quirks: UNDICI_QUIRKS
+    });
   }
   const quirks = name === 'MozWebSocket' ? ['prefixedMozWebSocket'] : [];
   return nativeBackend(Native, { name: 'browser', quirks: quirks });

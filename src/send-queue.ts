@@ -6,7 +6,7 @@
  */
 import { readBlob } from './blob';
 
-export type Outgoing = string | ArrayBuffer | Uint8Array | Blob;
+export type Outgoing = string | ArrayBuffer | ArrayBufferView | Blob;
 
 interface Item {
   data: Outgoing | null;
@@ -39,6 +39,11 @@ export class SendQueue {
 
   get empty(): boolean {
     return this.items.length === 0;
+  }
+
+  /** Whether data may go straight to the engine: nothing queued and nothing to convert. */
+  canBypass(isBlob: boolean): boolean {
+    return this.items.length === 0 && !this.dead && !(isBlob && !this.sink.canSendBlob);
   }
 
   push(data: Outgoing, size: number, isBlob: boolean): void {

@@ -239,46 +239,53 @@ export function createWebSocketClass(options: ClassOptions): WebSocketClass {
   // send(data)
   function send(this: any, data: unknown) {
     const s = state(this);
+    const be = getBackend();
     if (arguments.length === 0) {
       throw new TypeError("Failed to execute 'send' on 'WebSocket': 1 argument required, but only 0 present.");
     }
     // IDL union conversion: ArrayBuffer, ArrayBufferView, Blob, else USVString.
     let out: Outgoing;
-    let size: number;
     let blob = false;
     let text: string | null = null;
-    if (isArrayBuffer(data)) {
+    if (typeof data === 'string') {
+      text = data;
+    } else if (isArrayBuffer(data)) {
       out = data;
-      size = data.byteLength;
     } else if (isArrayBufferView(data)) {
-      // Only the viewed bytes; every view type as a Uint8Array (Node 21, Gecko 11–17).
-      out = viewBytes(data);
-      size = data.byteLength;
+      // Only the viewed bytes; as a Uint8Array for engines that send other views wrongly
+      // (Node 21 element by element, Gecko 11–17 as text).
+      out = be.sendsViews ? data : viewBytes(data);
     } else if (isBlob(data)) {
       out = data;
-      size = data.size;
       blob = true;
     } else {
       text = toDOMString(data);
-      out = text;
-      size = 0;
     }
     // Step 1: CONNECTING → InvalidStateError.
     if (s.readyState === CONNECTING) throw domException('InvalidStateError', "Failed to execute 'send' on 'WebSocket': Still in CONNECTING state.");
     if (text !== null) {
       // SPEC §3: strict rejects unpaired surrogates; standard replaces them (USVString).
-      if (mode === 'strict' && hasUnpairedSurrogate(text)) {
-        throw domException('SyntaxError', "Failed to execute 'send' on 'WebSocket': The message contains an unpaired surrogate.");
+      if (mode === 'strict') {
+        if (hasUnpairedSurrogate(text)) {
+          throw domException('SyntaxError', "Failed to execute 'send' on 'WebSocket': The message contains an unpaired surrogate.");
+        }
+      } else {
+        text = toWellFormed(text);
       }
-      out = text = toWellFormed(text);
-      size = utf8ByteLength(text);
+      out = text;
     }
+    // The common path: OPEN, nothing queued, nothing to convert → straight to the engine.
+    if (s.readyState === OPEN && s.queue.canBypass(blob)) {
+      s.transport!.send(out!);
+      return;
+    }
+    const size = text !== null ? utf8ByteLength(text) : blob ? (out! as Blob).size : (out! as ArrayBuffer | ArrayBufferView).byteLength;
     // CLOSING or CLOSED: no exception; bufferedAmount grows by the payload size.
     if (s.readyState !== OPEN) {
       s.afterClose += size;
       return;
     }
-    s.queue.push(out, size, blob);
+    s.queue.push(out!, size, blob);
   }
 
   // ---------------------------------------------------------------------------

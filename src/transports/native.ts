@@ -12,6 +12,8 @@ export interface NativeBackendOptions {
   name?: string;
   /** Engines that lose or reorder a Blob handed to send() (undici, Node 21). */
   canSendBlob?: boolean;
+  /** Engines that send views wrongly (Node 21 element by element, Gecko 11–17 as text). */
+  sendsViews?: boolean;
   /** Whether the third constructor argument is handed to the engine (Node, Deno, Bun; never browsers). */
   passOptions?: boolean;
   quirks?: string[];
@@ -23,6 +25,7 @@ export function nativeBackend(Native: any, opts?: NativeBackendOptions): Backend
     name: o.name || 'browser',
     native: Native,
     canSendBlob: o.canSendBlob !== false,
+    sendsViews: o.sendsViews !== false,
     quirks: o.quirks || [],
     create: function (url, protocols, options, events) {
       return createNativeTransport(Native, url, protocols, o.passOptions ? options : undefined, events);

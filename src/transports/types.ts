@@ -34,6 +34,8 @@ export interface Backend {
   native: any;
   /** Whether `send(blob)` may be handed to the engine as it is. */
   canSendBlob: boolean;
+  /** Whether any ArrayBufferView may be handed over as it is (else a Uint8Array of its bytes). */
+  sendsViews: boolean;
   /** Engine behaviours this backend works around, named after the engine bug (detect()). */
   quirks: string[];
   create(url: string, protocols: string[], options: unknown, events: TransportEvents): Transport;

@@ -21,6 +21,8 @@ export function wsBackend(WS: any): Backend {
     name: 'ws',
     native: WS,
     canSendBlob: false,
+    // ws sends exactly a view's bytes for every view type (Buffer.from(buffer, offset, length)).
+    sendsViews: true,
     quirks: [
       'wsBinaryTypeNodebuffer',
       'wsTypeErrorForCloseCode',
