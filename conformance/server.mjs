@@ -95,6 +95,7 @@ export async function startServer({ port = 0, host = '127.0.0.1' } = {}) {
       rec.protocolsOffered = offered === undefined ? null : offered;
       rec.path = url.pathname;
       rec.origin = req.headers.origin === undefined ? null : req.headers.origin;
+      rec.xTest = req.headers['x-test'] === undefined ? null : req.headers['x-test'];
     }
     socket.on('message', (data, isBinary) => {
       const buf = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
@@ -106,6 +107,8 @@ export async function startServer({ port = 0, host = '127.0.0.1' } = {}) {
       const ms = +q.get('delayClose');
       socket._receiver.removeAllListeners('conclude');
       socket._receiver.on('conclude', (code, reason) => {
+        // As ws's own handler does: the peer's close frame is in, so ws ends TCP after replying.
+        socket._closeFrameReceived = true;
         if (rec) rec.close = { code, reasonHex: Buffer.from(reason).toString('hex'), hadBody: code !== 1005 };
         setTimeout(() => socket.close(code === 1005 ? undefined : code, reason), ms);
       });

@@ -42,15 +42,17 @@ export function install(options?: InstallOptions): WebSocketClass {
   const o = options || {};
   const mode = toMode(o.mode);
   const g = getGlobal();
+  // Saved before anything reads the globals: reading one of Node's lazy globals (an
+  // accessor) turns it into a data property, and uninstall must restore the accessor.
+  const saved: { [name: string]: PropertyDescriptor | null } = {};
+  for (let i = 0; i < GLOBALS.length; i++) {
+    saved[GLOBALS[i]] = Object.getOwnPropertyDescriptor(g, GLOBALS[i]) || null;
+  }
   const host = o.native ? { name: 'custom', ctor: o.native } : hostNative();
   const Ctor = createWebSocketClass({
     mode: mode,
     backend: host ? backendFor(host.ctor, host.name) : resolveBackend
   });
-  const saved: { [name: string]: PropertyDescriptor | null } = {};
-  for (let i = 0; i < GLOBALS.length; i++) {
-    saved[GLOBALS[i]] = Object.getOwnPropertyDescriptor(g, GLOBALS[i]) || null;
-  }
   const events = getEventClasses(getTargetKind().native);
   const marker: Marker = {
     version: version,

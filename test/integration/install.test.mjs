@@ -1,0 +1,333 @@
+// install()/uninstall() on globalThis and the Node backends (SPEC §1, §5), each in a CHILD
+// process so this process's globals stay clean. Children connect to the server here.
+import { expect } from 'chai';
+import { mkdtempSync, copyFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  BACKEND, NODE_FLAGS, distDir, startServer, uid, wsUrl, runNode
+} from '../support/integration-helpers.mjs';
+
+// Shared prelude for child scripts (CommonJS, run with -e): helpers and the output object.
+const PRELUDE = `
+const { pathToFileURL } = require('node:url');
+const { join } = require('node:path');
+const DIST = process.env.DIST;
+const out = {};
+const g = globalThis;
+const NAMES = ['WebSocket', 'CloseEvent', 'MessageEvent'];
+function descriptors() {
+  const d = {};
+  for (const n of NAMES) d[n] = Object.getOwnPropertyDescriptor(g, n);
+  return d;
+}
+function sameDescriptor(a, b) {
+  if (a === undefined || b === undefined) return a === b;
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const k of keys) if (a[k] !== b[k]) return false;
+  return true;
+}
+function shape(d) {
+  if (!d) return null;
+  return { kind: 'value' in d ? 'data' : 'accessor', writable: d.writable, enumerable: d.enumerable, configurable: d.configurable };
+}
+function once(ws, type) {
+  return new Promise((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error('timeout waiting for ' + type)), 4000);
+    ws.addEventListener(type, (ev) => { clearTimeout(t); resolve(ev); }, { once: true });
+  });
+}
+function fail(e) {
+  out.failure = String(e && e.stack || e);
+  console.log(JSON.stringify(out));
+  process.exit(1);
+}
+`;
+
+describe(`install / uninstall in a child process [${BACKEND}]`, function () {
+  this.timeout(10000);
+  let server;
+  before(async () => {
+    server = await startServer();
+  });
+  after(() => server.close());
+
+  function check(result) {
+    if (!result.json || result.json.failure || result.code !== 0) {
+      throw new Error(`child failed (exit ${result.code}):\n${result.stdout}\n${result.stderr}`);
+    }
+    return result.json;
+  }
+
+  it('auto.node.cjs installs once; ESM auto adds nothing; uninstall restores the exact descriptors; an open socket survives', async () => {
+    const id = uid('inst');
+    const script = PRELUDE + `
+(async () => {
+  // Node 20 exposes some globals as lazy accessors that become data properties when first read.
+  // pristine: before the package is loaded; before: after loading the ponyfill entry (whose
+  // probes read MessageEvent), right before install(). The globals themselves are not read
+  // here until after uninstall.
+  const pristine = descriptors();
+  require(join(DIST, 'websocket-shim.node.cjs'));
+  const before = descriptors();
+  out.before = { WebSocket: shape(before.WebSocket), CloseEvent: shape(before.CloseEvent), MessageEvent: shape(before.MessageEvent) };
+  const api = require(join(DIST, 'auto.node.cjs')); // installs
+  const Installed = g.WebSocket;
+  out.installedIsFunction = typeof Installed === 'function';
+  out.installedShape = shape(Object.getOwnPropertyDescriptor(g, 'WebSocket'));
+  out.closeEventIsApi = g.CloseEvent === api.CloseEvent;
+  const messageEventWhileInstalled = g.MessageEvent;
+  const d = api.detect();
+  out.detect = { installed: d.installed, mode: d.mode, backend: d.backend };
+  out.secondInstallSame = api.install() === Installed;
+  out.standardInstallSame = api.install({ mode: 'standard' }) === Installed;
+  out.detectModeAfterSecond = api.detect().mode;
+  const esmAuto = await import(pathToFileURL(join(DIST, 'auto.node.mjs')).href);
+  out.esmAutoNothingNew = g.WebSocket === Installed;
+  out.esmInstallSame = esmAuto.install() === Installed;
+  const esmMain = await import(pathToFileURL(join(DIST, 'websocket-shim.node.mjs')).href);
+  out.esmMainInstallSame = esmMain.install() === Installed;
+  out.descriptorUnchangedByReinstall = g.WebSocket === Installed;
+
+  // A socket through the installed global, opened before uninstall.
+  const ws = new g.WebSocket(process.env.URL);
+  out.socketIsShim = ws instanceof Installed;
+  await once(ws, 'open');
+  const messages = [];
+  ws.addEventListener('message', (ev) => messages.push(ev.data));
+  let m = once(ws, 'message');
+  ws.send('before');
+  await m;
+
+  out.uninstall = api.uninstall();
+  const after = descriptors();
+  out.restored = {};
+  for (const n of NAMES) out.restored[n] = sameDescriptor(before[n], after[n]);
+  out.sinceLoad = {};
+  for (const n of NAMES) {
+    if (sameDescriptor(pristine[n], after[n])) out.sinceLoad[n] = 'same';
+    else if (pristine[n] && 'get' in pristine[n] && after[n] && 'value' in after[n] && after[n].value === pristine[n].get.call(g)) out.sinceLoad[n] = 'materialized';
+    else out.sinceLoad[n] = 'different';
+  }
+  out.restoredAbsent = {};
+  for (const n of NAMES) out.restoredAbsent[n] = before[n] === undefined ? !(n in g) : 'n/a';
+  // Now read the originals (this may materialize Node's lazy accessors).
+  out.replaced = g.WebSocket !== Installed;
+  out.restoredWebSocketType = typeof g.WebSocket;
+  out.messageEventKept = g.MessageEvent === messageEventWhileInstalled && typeof g.MessageEvent === 'function';
+  out.detectAfter = api.detect().installed;
+  out.secondUninstall = api.uninstall();
+
+  m = once(ws, 'message');
+  ws.send('after');
+  await m;
+  ws.binaryType = 'arraybuffer';
+  m = once(ws, 'message');
+  ws.send(new Uint8Array([1, 2, 3]));
+  const bin = await m;
+  out.binaryAfterUninstall = Object.prototype.toString.call(bin.data) + ':' + Buffer.from(bin.data).toString('hex');
+  const c = once(ws, 'close');
+  ws.close(4000, 'bye');
+  const ev = await c;
+  out.messages = messages.slice(0, 2);
+  out.close = { code: ev.code, reason: ev.reason, wasClean: ev.wasClean };
+  console.log(JSON.stringify(out));
+})().catch(fail);
+`;
+    const r = check(await runNode(script, { env: { DIST: distDir, URL: wsUrl(server, id) } }));
+    if (BACKEND === 'builtin') {
+      expect(r.before.WebSocket).to.not.equal(null); // a lazy accessor or a data property
+      expect(r.restoredWebSocketType).to.equal('function');
+    } else {
+      expect(r.before.WebSocket).to.equal(null);
+      expect(r.restoredWebSocketType).to.equal('undefined');
+    }
+    expect(r.before.CloseEvent).to.equal(null);
+    expect(r.before.MessageEvent).to.not.equal(null);
+    expect(r.installedIsFunction).to.equal(true);
+    expect(r.replaced).to.equal(true);
+    expect(r.installedShape).to.deep.equal({ kind: 'data', writable: true, enumerable: false, configurable: true });
+    expect(r.closeEventIsApi).to.equal(true); // Node 20 has no CloseEvent: the package's is installed
+    expect(r.messageEventKept).to.equal(true); // Node 20 has one: kept
+    expect(r.detect).to.deep.equal({ installed: true, mode: 'strict', backend: BACKEND === 'ws' ? 'ws' : 'node-builtin' });
+    expect(r.secondInstallSame).to.equal(true);
+    expect(r.standardInstallSame).to.equal(true);
+    expect(r.detectModeAfterSecond).to.equal('strict');
+    expect(r.esmAutoNothingNew).to.equal(true);
+    expect(r.esmInstallSame).to.equal(true);
+    expect(r.esmMainInstallSame).to.equal(true);
+    expect(r.socketIsShim).to.equal(true);
+    expect(r.uninstall).to.equal(true);
+    expect(r.restored).to.deep.equal({ WebSocket: true, CloseEvent: true, MessageEvent: true });
+    expect(r.restoredAbsent.CloseEvent).to.equal(true);
+    // Compared with before the package was loaded: WebSocket and CloseEvent exactly the same; a
+    // lazy MessageEvent accessor may have been materialized by the package's load-time probes
+    // (same value, now a data property) — what any read of \`MessageEvent\` does in Node 20.
+    expect(r.sinceLoad.WebSocket).to.equal('same');
+    expect(r.sinceLoad.CloseEvent).to.equal('same');
+    expect(r.sinceLoad.MessageEvent).to.be.oneOf(['same', 'materialized']);
+    if (BACKEND === 'ws') expect(r.restoredAbsent.WebSocket).to.equal(true);
+    expect(r.detectAfter).to.equal(false);
+    expect(r.secondUninstall).to.equal(false);
+    expect(r.messages).to.deep.equal(['before', 'after']);
+    expect(r.binaryAfterUninstall).to.equal('[object ArrayBuffer]:010203');
+    expect(r.close).to.deep.equal({ code: 4000, reason: 'bye', wasClean: true });
+    const rec = await server.log(id);
+    expect(rec.frames.map((f) => [f.type, f.hex])).to.deep.equal([
+      ['text', Buffer.from('before').toString('hex')],
+      ['text', Buffer.from('after').toString('hex')],
+      ['binary', '010203']
+    ]);
+    expect(rec.close).to.deep.equal({ code: 4000, reasonHex: Buffer.from('bye').toString('hex'), hadBody: true });
+  });
+
+  it('ESM auto first, then CJS auto: one install, one constructor', async () => {
+    const script = PRELUDE + `
+(async () => {
+  const esm = await import(pathToFileURL(join(DIST, 'auto.node.mjs')).href);
+  const Installed = g.WebSocket;
+  const cjs = require(join(DIST, 'auto.node.cjs'));
+  out.same = g.WebSocket === Installed && cjs.install() === Installed && esm.install() === Installed;
+  out.installed = cjs.detect().installed;
+  out.uninstall = esm.uninstall();
+  out.afterCjsUninstall = cjs.uninstall();
+  console.log(JSON.stringify(out));
+})().catch(fail);
+`;
+    const r = check(await runNode(script, { env: { DIST: distDir } }));
+    expect(r).to.deep.equal({ same: true, installed: true, uninstall: true, afterCjsUninstall: false });
+  });
+
+  it("install({ mode: 'standard' }) installs a standard-mode class: close() sends no body", async () => {
+    const id = uid('inst-std');
+    const script = PRELUDE + `
+(async () => {
+  const api = require(join(DIST, 'websocket-shim.node.cjs'));
+  out.globalBefore = typeof g.WebSocket;
+  const Installed = api.install({ mode: 'standard' });
+  out.same = g.WebSocket === Installed;
+  out.mode = api.detect().mode;
+  const ws = new g.WebSocket(process.env.URL);
+  await once(ws, 'open');
+  let threw = null;
+  try { ws.send('\\ud800'); } catch (e) { threw = e.name; }
+  out.surrogateThrew = threw;
+  const c = once(ws, 'close');
+  ws.close();
+  const ev = await c;
+  out.close = { code: ev.code, wasClean: ev.wasClean };
+  out.uninstall = api.uninstall();
+  console.log(JSON.stringify(out));
+})().catch(fail);
+`;
+    const r = check(await runNode(script, { env: { DIST: distDir, URL: wsUrl(server, id, 'echo=0') } }));
+    expect(r.same).to.equal(true);
+    expect(r.mode).to.equal('standard');
+    expect(r.surrogateThrew).to.equal(null);
+    expect(r.close).to.deep.equal({ code: 1005, wasClean: true });
+    expect(r.uninstall).to.equal(true);
+    const rec = await server.log(id);
+    expect(rec.frames.map((f) => [f.type, f.hex])).to.deep.equal([['text', 'efbfbd']]);
+    expect(rec.close).to.deep.equal({ code: 1005, reasonHex: '', hadBody: false });
+  });
+
+  it('plain Node 20 (no flag) with ws resolvable: new WebSocket works through ws', async () => {
+    const id = uid('inst-ws');
+    const script = PRELUDE + `
+(async () => {
+  out.globalWebSocket = typeof g.WebSocket;
+  const api = require(join(DIST, 'websocket-shim.node.cjs'));
+  out.globalStillUntouched = typeof g.WebSocket;
+  const d = api.detect();
+  out.detect = { backend: d.backend, native: d.native, installed: d.installed };
+  const ws = new api.WebSocket(process.env.URL);
+  await once(ws, 'open');
+  const m = once(ws, 'message');
+  ws.send('via ws \\u20ac');
+  out.echo = (await m).data;
+  const c = once(ws, 'close');
+  ws.close();
+  const ev = await c;
+  out.close = { code: ev.code, reason: ev.reason, wasClean: ev.wasClean };
+  console.log(JSON.stringify(out));
+})().catch(fail);
+`;
+    const r = check(await runNode(script, { flags: [], env: { DIST: distDir, URL: wsUrl(server, id) } }));
+    expect(r).to.deep.equal({
+      globalWebSocket: 'undefined',
+      globalStillUntouched: 'undefined',
+      detect: { backend: 'ws', native: 'ws', installed: false },
+      echo: 'via ws \u20ac',
+      close: { code: 1000, reason: '', wasClean: true }
+    });
+    const rec = await server.log(id);
+    expect(rec.frames.map((f) => [f.type, f.hex])).to.deep.equal([['text', Buffer.from('via ws \u20ac').toString('hex')]]);
+    expect(rec.close.code).to.equal(1000);
+  });
+
+  describe('plain Node 20 with neither a built-in WebSocket nor ws', () => {
+    let dir;
+    before(() => {
+      // A copy of the Node build where `ws` cannot be resolved.
+      dir = mkdtempSync(join(tmpdir(), 'ws-shim-nows-'));
+      for (const f of readdirSync(distDir)) {
+        if (f.endsWith('.cjs') || f.endsWith('.mjs')) copyFileSync(join(distDir, f), join(dir, f));
+      }
+    });
+    after(() => rmSync(dir, { recursive: true, force: true }));
+
+    it('new WebSocket() throws a NotSupportedError DOMException naming ws; the global install does too', async () => {
+      const script = PRELUDE + `
+(async () => {
+  const { createRequire } = require('node:module');
+  try { createRequire(join(DIST, 'x.cjs')).resolve('ws'); out.wsResolvable = true; } catch (e) { out.wsResolvable = false; }
+  out.globalWebSocket = typeof g.WebSocket;
+  const api = require(join(DIST, 'websocket-shim.node.cjs'));
+  function attempt(C) {
+    try {
+      new C(process.env.URL);
+      return { threw: false };
+    } catch (e) {
+      return { threw: true, isDOMException: e instanceof DOMException, isError: e instanceof Error, name: e.name, code: e.code, message: e.message };
+    }
+  }
+  out.ponyfill = attempt(api.WebSocket);
+  out.created = attempt(api.createWebSocketClass({ mode: 'standard' }));
+  const d = api.detect();
+  out.detect = { backend: d.backend, native: d.native, noNative: d.unsupported.indexOf('noNativeWebSocket') !== -1 };
+  require(join(DIST, 'auto.node.cjs'));
+  out.installedType = typeof g.WebSocket;
+  out.global = attempt(g.WebSocket);
+  // Validation still comes first: a bad URL is a SyntaxError, not NotSupportedError.
+  try { new api.WebSocket('nope'); } catch (e) { out.badUrl = e.name; }
+  api.uninstall();
+  out.afterUninstall = typeof g.WebSocket;
+  console.log(JSON.stringify(out));
+})().catch(fail);
+`;
+      const r = check(await runNode(script, { flags: [], cwd: dir, env: { DIST: dir, URL: server.url + '/' } }));
+      expect(r.wsResolvable).to.equal(false);
+      expect(r.globalWebSocket).to.equal('undefined');
+      for (const key of ['ponyfill', 'created', 'global']) {
+        const e = r[key];
+        expect(e.threw, key).to.equal(true);
+        expect(e.isDOMException, key).to.equal(true);
+        expect(e.isError, key).to.equal(true);
+        expect(e.name, key).to.equal('NotSupportedError');
+        expect(e.code, key).to.equal(9);
+        expect(e.message, key).to.match(/\bws\b/);
+      }
+      expect(r.detect).to.deep.equal({ backend: 'none', native: 'none', noNative: true });
+      expect(r.installedType).to.equal('function');
+      expect(r.badUrl).to.equal('SyntaxError');
+      expect(r.afterUninstall).to.equal('undefined');
+    });
+  });
+
+  it('this test process was not touched: no shim on globalThis', () => {
+    expect(Object.prototype.hasOwnProperty.call(globalThis, '__websocketShim__')).to.equal(false);
+    if (BACKEND === 'ws') expect(typeof globalThis.WebSocket).to.equal('undefined');
+    expect(typeof globalThis.CloseEvent).to.equal('undefined');
+    expect(NODE_FLAGS).to.be.an('array');
+  });
+});
