@@ -151,8 +151,10 @@ export async function startServer({ port = 0, host = '127.0.0.1' } = {}) {
   };
 }
 
-// `node conformance/server.mjs [port]`: run it by hand.
+// `node conformance/server.mjs [port]`: run it by hand. (No top-level await: the module
+// must stay loadable with require() on Node 20.19+.)
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const s = await startServer({ port: +(process.argv[2] || 0) });
-  console.log(`test server on ${s.url} (HTTP ${s.httpUrl})`);
+  startServer({ port: +(process.argv[2] || 0) }).then((s) => {
+    console.log(`test server on ${s.url} (HTTP ${s.httpUrl})`);
+  });
 }
