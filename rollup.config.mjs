@@ -43,7 +43,10 @@ const terserOptions = {
   compress: { passes: 2 },
   format: { comments: false },
   safari10: true,
-  ie8: false
+  ie8: false,
+  // Public constructors and methods keep their `name` in the min build (WebSocket.name,
+  // err.constructor.name === 'DOMException'), as in the readable build and the natives.
+  keep_fnames: /^(WebSocket|DOMException|EventTarget|Event|MessageEvent|CloseEvent|close|send)$/
 };
 
 export default [

@@ -96,6 +96,12 @@ function subclassOwn(name: string, init: (self: any, i: any) => void): any {
     constructor: { value: Sub, writable: true, configurable: true }
   });
   for (const k in PHASES) Sub[k] = (PHASES as any)[k];
+  // `CloseEvent.name === 'CloseEvent'`, not the inferred 'Sub' (nor a minifier's name).
+  try {
+    Object.defineProperty(Sub, 'name', { value: name, configurable: true });
+  } catch (e) {
+    // ES5 engines whose function `name` is non-configurable keep theirs.
+  }
   return Sub;
 }
 
