@@ -66,16 +66,16 @@ export default [
     output: { dir: 'dist', format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: '[name]-[hash].cjs', sourcemap: true, exports: 'named' }
   },
   {
+    // The script-tag build: an IIFE that installs and sets the WebSocketShim global itself
+    // (src/umd.ts says why it is not rollup's UMD wrapper).
     input: 'src/umd.ts',
     plugins: [ts(false)],
     output: [
-      { file: 'dist/websocket-shim.umd.js', format: 'umd', name: 'WebSocketShim', sourcemap: true, exports: 'named' },
+      { file: 'dist/websocket-shim.umd.js', format: 'iife', sourcemap: true },
       {
         file: 'dist/websocket-shim.umd.min.js',
-        format: 'umd',
-        name: 'WebSocketShim',
+        format: 'iife',
         sourcemap: true,
-        exports: 'named',
         plugins: [terser(terserOptions)]
       }
     ]

@@ -35,7 +35,8 @@ export interface EventClasses {
 // ---------------------------------------------------------------------------
 // The package's own events, for hosts whose EventTarget is not usable.
 
-export const OwnEvent = function Event(this: any, type: string, init?: EventInitLike) {
+export const OwnEvent = function Event(this: any, type: string) {
+  const init: EventInitLike | undefined = arguments[1];
   if (!(this instanceof OwnEvent)) throw new TypeError("Failed to construct 'Event': Please use the 'new' operator");
   if (arguments.length === 0) throw new TypeError("Failed to construct 'Event': 1 argument required, but only 0 present.");
   initOwnEvent(this, type, init);
@@ -86,7 +87,9 @@ for (const k in PHASES) {
 }
 
 function subclassOwn(name: string, init: (self: any, i: any) => void): any {
-  const Sub = function (this: any, type: string, i?: any) {
+  // One declared parameter: `length` is 1, as for the IDL constructors.
+  const Sub = function (this: any, type: string) {
+    const i: any = arguments[1];
     if (!(this instanceof Sub)) throw new TypeError("Failed to construct '" + name + "': Please use the 'new' operator");
     if (arguments.length === 0) throw new TypeError("Failed to construct '" + name + "': 1 argument required, but only 0 present.");
     initOwnEvent(this, type, i);
@@ -140,7 +143,8 @@ function constructible(Ctor: any, type: string, init: object, check: (e: any) =>
  * dispatches it, with the CloseEvent prototype and fields.
  */
 function closeEventOnNative(NativeEvent: any, construct: (t: any, a: any[], n: any) => any): any {
-  const CloseEvent = function (this: any, type: string, init?: CloseEventInitLike) {
+  const CloseEvent = function (this: any, type: string) {
+    const init: CloseEventInitLike | undefined = arguments[1];
     if (!(this instanceof CloseEvent)) throw new TypeError("Failed to construct 'CloseEvent': Please use the 'new' operator");
     if (arguments.length === 0) throw new TypeError("Failed to construct 'CloseEvent': 1 argument required, but only 0 present.");
     const self = construct(NativeEvent, [type, init], this.constructor);
@@ -199,7 +203,8 @@ export function getEventClasses(nativeTarget: boolean): EventClasses {
 }
 
 function messageOnNative(NativeEvent: any, construct: (t: any, a: any[], n: any) => any): any {
-  const MessageEvent = function (this: any, type: string, init?: MessageEventInitLike) {
+  const MessageEvent = function (this: any, type: string) {
+    const init: MessageEventInitLike | undefined = arguments[1];
     const self = construct(NativeEvent, [type, init], this.constructor);
     initMessage(self, init || {});
     return self;

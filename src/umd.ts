@@ -2,15 +2,21 @@
  * The script-tag / CDN entry (SPEC §1): installs at once; `window.WebSocketShim` holds the
  * API. The mode is chosen without a build: `data-mode` on the script tag, else a global
  * `WebSocketShimOptions = { mode }` set before the script runs.
+ *
+ * Built as an IIFE that always installs and always sets the global, also on pages with an
+ * AMD loader (a plain UMD would call an anonymous define() there, which RequireJS rejects,
+ * and install nothing) or with CommonJS globals (Electron, NW.js); module loaders get the
+ * API too.
  */
 import { getGlobal } from './global';
-import { install, InstallOptions } from './index';
+import * as api from './index';
 
-export * from './index';
+declare const define: any;
+declare const module: any;
 
-function scriptOptions(): InstallOptions {
+function scriptOptions(): api.InstallOptions {
   const g = getGlobal();
-  const options: InstallOptions = {};
+  const options: api.InstallOptions = {};
   const globalOptions = g.WebSocketShimOptions;
   if (globalOptions && typeof globalOptions === 'object') {
     if (globalOptions.mode !== undefined) options.mode = globalOptions.mode;
@@ -30,4 +36,27 @@ function scriptOptions(): InstallOptions {
   return options;
 }
 
-install(scriptOptions());
+// Installed first: on the page, WebSocketShim.WebSocket is the installed class (in the
+// chosen mode), the same as window.WebSocket.
+const installed = api.install(scriptOptions());
+
+const WebSocketShim = {
+  WebSocket: installed,
+  CloseEvent: api.CloseEvent,
+  MessageEvent: api.MessageEvent,
+  install: api.install,
+  uninstall: api.uninstall,
+  detect: api.detect,
+  version: api.version,
+  createWebSocketClass: api.createWebSocketClass
+};
+
+const g = getGlobal();
+// A plain assignment (not `var`): the global stays configurable, as before.
+g.WebSocketShim = WebSocketShim;
+if (typeof define === 'function' && define.amd) {
+  define('websocket-shim', [], function () {
+    return WebSocketShim;
+  });
+}
+if (typeof module === 'object' && module && typeof module.exports === 'object') module.exports = WebSocketShim;

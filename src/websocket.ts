@@ -91,7 +91,10 @@ export function createWebSocketClass(options: ClassOptions): WebSocketClass {
 
   // ---------------------------------------------------------------------------
   // Constructor: WHATWG WebSockets "new WebSocket(url, protocols)".
-  const WebSocket = function WebSocket(this: any, url: unknown, protocols?: unknown, backendOptions?: unknown) {
+  // One declared parameter: WebSocket.length is 1, as for the IDL constructor.
+  const WebSocket = function WebSocket(this: any, url: unknown) {
+    const protocols: unknown = arguments[1];
+    const backendOptions: unknown = arguments[2];
     if (!(this instanceof WebSocket)) {
       throw new TypeError("Failed to construct 'WebSocket': Please use the 'new' operator.");
     }
