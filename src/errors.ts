@@ -1,7 +1,8 @@
 /**
  * DOMException (SPEC §2 "Errors"): the native class where it is constructible and gives
  * the legacy `code`, else the package's own class with the same name, message and code.
- * Old Node (< 17) has no global DOMException; IE and old Safari cannot construct it.
+ * Node 11–16 have a DOMException but not as a global (the Node entry recovers it, see
+ * setDOMExceptionSource); Node 10 has none; IE and old Safari cannot construct it.
  */
 import { getGlobal } from './global';
 
@@ -84,9 +85,37 @@ function define(obj: object, key: string, value: unknown): void {
   Object.defineProperty(obj, key, { value: value, writable: true, configurable: true, enumerable: false });
 }
 
+let source: (() => any) | null = null;
+let sourced: { value: any } | null = null;
+
+/**
+ * Node entry: where the runtime has a DOMException that is not a global (Node 11–16), a
+ * function that finds it, so errors are the runtime's own class. Asked once, when needed.
+ */
+export function setDOMExceptionSource(find: () => any): void {
+  source = find;
+  sourced = null;
+  chosen = null;
+}
+
+function sourcedDOMException(): any {
+  if (!source) return null;
+  if (!sourced) {
+    let value: any = null;
+    try {
+      value = source();
+    } catch (e) {
+      value = null;
+    }
+    sourced = { value: value };
+  }
+  return sourced.value;
+}
+
 /** The native DOMException when it can be constructed and reports legacy codes, else null. */
 export function nativeDOMException(): DOMExceptionConstructor | null {
-  const Native = getGlobal().DOMException;
+  const g = getGlobal().DOMException;
+  const Native = typeof g === 'function' ? g : sourcedDOMException();
   if (typeof Native !== 'function') return null;
   try {
     const probe = new Native('probe', 'SyntaxError');
@@ -114,6 +143,9 @@ export function isDOMException(value: unknown, name?: string): boolean {
   if (!value || typeof value !== 'object') return false;
   const e = value as DOMExceptionLike;
   const Native = getGlobal().DOMException;
-  const isOne = (e as any) instanceof (OwnDOMException as any) || (typeof Native === 'function' && e instanceof Native);
+  const isOne =
+    (e as any) instanceof (OwnDOMException as any) ||
+    (e as any) instanceof (getDOMException() as any) ||
+    (typeof Native === 'function' && e instanceof Native);
   return isOne && (name === undefined || e.name === name);
 }

@@ -1,10 +1,12 @@
 /**
  * The Node.js entry (SPEC §5): the ponyfill, plus the `ws` package as the engine where
- * Node has no built-in WebSocket, and `buffer.Blob` where there is no global Blob
- * (Node 14.18/15.7–17).
+ * Node has no built-in WebSocket, `buffer.Blob` where there is no global Blob
+ * (Node 14.18/15.7–17), and Node's own DOMException where it is not a global (11–16).
+ * Runs on Node 10+: no globalThis, no global TextEncoder/EventTarget/DOMException needed.
  */
 import { setNodeFallback } from './backends';
 import { setFallbackBlob } from './blob';
+import { setDOMExceptionSource } from './errors';
 
 declare const require: (id: string) => any;
 
@@ -21,5 +23,21 @@ try {
 } catch (e) {
   // Node < 14.18: no Blob anywhere; binary messages stay ArrayBuffers (README).
 }
+// Node 11–16: DOMException exists but is not a global; a MessagePort throws one (DataCloneError)
+// for a value it cannot clone. Only asked where there is no global DOMException; Node 10 (no
+// worker_threads without a flag) keeps the package's own class.
+setDOMExceptionSource(function () {
+  const MessageChannel = require('worker_threads').MessageChannel;
+  const channel = new MessageChannel();
+  try {
+    channel.port1.postMessage(function () {});
+  } catch (e: any) {
+    return e && e.name === 'DataCloneError' ? e.constructor : null;
+  } finally {
+    channel.port1.close();
+    channel.port2.close();
+  }
+  return null;
+});
 
 export * from './index';

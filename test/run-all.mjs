@@ -1,7 +1,12 @@
 // Runs every test suite, each in its own process, and prints one total as the last line:
 // "N passed, M failed" (CI reads that line). A suite that crashes counts as one failure.
+// Last before the total: the Node.js matrix (test/runtimes/matrix.mjs), the integration suites
+// in Node 10–24 on every backend, with runtimes fetched into .cache/runtimes/ when missing.
 import { spawn } from 'node:child_process';
 import { startServer } from '../conformance/server.mjs';
+import { runMatrix, saveResults, readmeUpToDate } from './runtimes/matrix.mjs';
+import { ensureRuntimes } from './runtimes/fetch.mjs';
+import { ENGINES, missing } from './browsers/lib/engines.mjs';
 import { mkdtempSync, readFileSync, existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
@@ -24,13 +29,31 @@ function files(dir) {
 const server = await startServer();
 const serverEnv = { TEST_SERVER_URL: server.httpUrl };
 
+// This Node's built-in WebSocket: on by default (22+) or behind --experimental-websocket (20/21).
+const builtinByDefault = typeof globalThis.WebSocket === 'function';
+const withBuiltin = builtinByDefault ? [] : ['--experimental-websocket'];
+const withoutBuiltin = builtinByDefault ? ['--no-experimental-websocket'] : [];
+const node = `Node ${process.versions.node.split('.')[0]}`;
+
+// Real browser engines (test/browsers): the suite runs the ones installed here and says which it
+// skipped; .ci/run installs all three, and under CI a missing one fails.
+const CI = !!process.env.CI && process.env.CI !== 'false' && process.env.CI !== '0';
+const browsersHere = ENGINES.filter((e) => missing(e).length === 0).map((e) => e.label);
+
 // name, node flags, environment, test files
 const suites = [
   ['unit', [], {}, files('test/unit')],
   ['dist', [], {}, files('test/dist')],
-  ['integration (Node 20, ws backend)', [], { WS_SHIM_BACKEND: 'ws', ...serverEnv }, files('test/integration')],
-  ['integration (Node 20, built-in backend)', ['--experimental-websocket'], { WS_SHIM_BACKEND: 'builtin', ...serverEnv }, files('test/integration')]
+  ['legacy (ES5 engines, historical engine profiles)', [], serverEnv, files('test/legacy')],
+  [`integration (${node}, ws backend)`, withoutBuiltin, { WS_SHIM_BACKEND: 'ws', ...serverEnv }, files('test/integration')],
+  [`integration (${node}, built-in backend)`, withBuiltin, { WS_SHIM_BACKEND: 'builtin', ...serverEnv }, files('test/integration')],
+  [`integration (${node}, ws 7 backend)`, withoutBuiltin, { WS_SHIM_BACKEND: 'ws7', ...serverEnv }, files('test/integration')],
+  [`browsers (${browsersHere.join(', ') || 'none installed'})`, [], {}, browsersHere.length || CI ? files('test/browsers') : []]
 ];
+// Suites not run here, with the line that says why.
+const skipped = {
+  [suites[suites.length - 1][0]]: browsersHere.length || CI ? null : 'skipped: no browser engine installed (.ci/run installs them: apt-get install -y chromium firefox-esr webkit2gtk-driver xvfb)'
+};
 
 function run(args, env) {
   return new Promise((resolve) => {
@@ -40,13 +63,23 @@ function run(args, env) {
 }
 
 const only = process.argv[2];
+const withMatrix = !only || 'node matrix'.startsWith(only);
+// Runtimes missing from .cache/runtimes/ are downloaded while the other suites run.
+const fetchLog = [];
+const prefetch = withMatrix ? ensureRuntimes(undefined, { log: (l) => fetchLog.push(l) }) : null;
 const statsDir = mkdtempSync(join(tmpdir(), 'ws-shim-stats-'));
 let passed = 0;
 let failed = 0;
 const lines = [];
 for (const [name, flags, env, list] of suites) {
   if (only && !name.startsWith(only)) continue;
-  if (list.length === 0) continue;
+  if (list.length === 0) {
+    if (skipped[name]) {
+      console.log(`\n=== ${name} ===\n${skipped[name]}`);
+      lines.push(`${name}: ${skipped[name]}`);
+    }
+    continue;
+  }
   const statsFile = join(statsDir, name.replace(/\W+/g, '_') + '.json');
   console.log(`\n=== ${name} ===`);
   const r = await run([...flags, mocha, '--reporter', reporter, '--timeout', '20000', ...list], {
@@ -65,6 +98,17 @@ for (const [name, flags, env, list] of suites) {
   passed += p;
   failed += f;
   lines.push(`${name}: ${p} passed, ${f} failed`);
+}
+if (withMatrix) {
+  console.log('\n=== node matrix ===');
+  await prefetch;
+  for (const l of fetchLog) console.log(l);
+  const m = await runMatrix({ serverUrl: server.httpUrl });
+  passed += m.passes;
+  failed += m.failures;
+  lines.push(`node matrix: ${m.passes} passed, ${m.failures} failed`);
+  saveResults(m.results);
+  if (!readmeUpToDate(m.results)) lines.push('README compatibility table differs from this run: node test/runtimes/matrix.mjs --readme-only');
 }
 console.log('\n' + lines.join('\n'));
 await server.close();

@@ -16,22 +16,34 @@ export function isWsClass(Ctor: any): boolean {
     typeof Ctor.prototype.terminate === 'function';
 }
 
+/** ws 7 (and older): no `WebSocketServer` export, which ws 8 added. */
+function isWs7OrOlder(WS: any): boolean {
+  return typeof WS.WebSocketServer !== 'function' && typeof WS.Server === 'function';
+}
+
 export function wsBackend(WS: any): Backend {
+  const quirks = [
+    'wsBinaryTypeNodebuffer',
+    'wsTypeErrorForCloseCode',
+    'wsRangeErrorForLongReason',
+    'wsValidatesOnlyWhenOpen',
+    'wsSendNullAsEmptyBinary',
+    'wsNoBlobSendBefore8_18',
+    'wsErrorEventKillsProcess'
+  ];
+  // ws 7 (QUIRKS §4, §5a, §9): text as a string in 'message', no protocol validation, onX
+  // assignment drops addEventListener listeners (the transport only uses .on()), stuck after
+  // its own close() throws (the class validates first, so ws never throws).
+  if (isWs7OrOlder(WS)) {
+    quirks.push('ws7MessageTextAsString', 'ws7NoProtocolValidation', 'ws7HandlerAssignmentRemovesListeners', 'ws7StuckAfterThrowingClose');
+  }
   return {
     name: 'ws',
     native: WS,
     canSendBlob: false,
     // ws sends exactly a view's bytes for every view type (Buffer.from(buffer, offset, length)).
     sendsViews: true,
-    quirks: [
-      'wsBinaryTypeNodebuffer',
-      'wsTypeErrorForCloseCode',
-      'wsRangeErrorForLongReason',
-      'wsValidatesOnlyWhenOpen',
-      'wsSendNullAsEmptyBinary',
-      'wsNoBlobSendBefore8_18',
-      'wsErrorEventKillsProcess'
-    ],
+    quirks: quirks,
     create: function (url, protocols, options, events) {
       return createWsTransport(WS, url, protocols, options, events);
     }

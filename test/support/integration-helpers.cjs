@@ -5,14 +5,21 @@
 // CommonJS with syntax no newer than Node 10 has: the same suites run in old Node runtimes
 // (test/runtimes/), where mocha 12 and chai 6 cannot.
 //
-//   WS_SHIM_BACKEND=ws       wrap require('ws')                     (plain Node)
+//   WS_SHIM_BACKEND=ws       wrap require('ws') (ws 8)              (Node without a built-in WebSocket)
+//   WS_SHIM_BACKEND=ws7      wrap ws 7 (the `ws7` alias), and the build resolves `ws` to ws 7 too
 //   WS_SHIM_BACKEND=builtin  wrap the global WebSocket (undici)     (node --experimental-websocket, 22+)
 //   TEST_SERVER_URL=http://127.0.0.1:<port>  use a test server running in another process
+//
+// The process runs with the node flags its backend needs (run-all.mjs, test/runtimes/matrix.mjs):
+// --experimental-websocket for the built-in on 20/21, --no-experimental-websocket for ws on 22+.
+// Child processes get the same ones (NODE_FLAGS).
 'use strict';
 const childProcess = require('child_process');
 const net = require('net');
 const http = require('http');
 const path = require('path');
+const fs = require('fs');
+const os = require('os');
 
 const spawn = childProcess.spawn;
 const createNetServer = net.createServer;
@@ -30,7 +37,56 @@ function loadChai() {
 const expect = loadChai().expect;
 
 const root = join(__dirname, '..', '..');
-const distDir = join(root, 'dist');
+
+const BACKEND = process.env.WS_SHIM_BACKEND || 'ws';
+if (BACKEND !== 'ws' && BACKEND !== 'ws7' && BACKEND !== 'builtin') {
+  throw new Error('WS_SHIM_BACKEND must be "ws", "ws7" or "builtin", got ' + BACKEND);
+}
+
+/** Removes a folder tree (fs.rmSync is Node 14.14+). */
+function rmTree(p) {
+  let st;
+  try {
+    st = fs.lstatSync(p);
+  } catch (e) {
+    return;
+  }
+  if (st.isDirectory()) {
+    for (const f of fs.readdirSync(p)) rmTree(join(p, f));
+    fs.rmdirSync(p);
+  } else {
+    fs.unlinkSync(p);
+  }
+}
+
+/**
+ * The package folder under test. For ws7: a copy of package.json and the built files in a
+ * temporary folder whose node_modules/ws is ws 7, so that the build's own require('ws') (the
+ * auto entry, install()) gets ws 7 as in a project that pins it. Removed when the process exits.
+ */
+function packageDir() {
+  if (BACKEND !== 'ws7') return root;
+  const dir = fs.mkdtempSync(join(os.tmpdir(), 'ws-shim-ws7-'));
+  process.on('exit', function () {
+    try {
+      rmTree(dir);
+    } catch (e) {
+      // best effort
+    }
+  });
+  fs.copyFileSync(join(root, 'package.json'), join(dir, 'package.json'));
+  fs.mkdirSync(join(dir, 'auto'));
+  fs.copyFileSync(join(root, 'auto', 'package.json'), join(dir, 'auto', 'package.json'));
+  fs.mkdirSync(join(dir, 'dist'));
+  for (const f of fs.readdirSync(join(root, 'dist'))) {
+    if (/\.(c|m)?js$/.test(f)) fs.copyFileSync(join(root, 'dist', f), join(dir, 'dist', f));
+  }
+  fs.mkdirSync(join(dir, 'node_modules'));
+  fs.symlinkSync(join(root, 'node_modules', 'ws7'), join(dir, 'node_modules', 'ws'), 'junction');
+  return dir;
+}
+const pkgDir = packageDir();
+const distDir = join(pkgDir, 'dist');
 const nodeCjs = join(distDir, 'websocket-shim.node.cjs');
 const nodeMjs = join(distDir, 'websocket-shim.node.mjs');
 const autoCjs = join(distDir, 'auto.node.cjs');
@@ -79,19 +135,139 @@ function startServer() {
 /** The built Node entry (CJS). */
 const shim = require(nodeCjs);
 
-const BACKEND = process.env.WS_SHIM_BACKEND || 'ws';
-if (BACKEND !== 'ws' && BACKEND !== 'builtin') throw new Error('WS_SHIM_BACKEND must be "ws" or "builtin", got ' + BACKEND);
+/** The websocket flags this process was started with; children are started with the same ones. */
+const NODE_FLAGS = process.execArgv.filter(function (a) {
+  return /^--(no-)?experimental-websocket$/.test(a);
+});
 
-/** Node flags the current backend needs (children are started with the same ones). */
-const NODE_FLAGS = BACKEND === 'builtin' ? ['--experimental-websocket'] : [];
+/**
+ * Flags for a child Node without a built-in WebSocket: none where the runtime has none by
+ * default, --no-experimental-websocket where it has one (22+).
+ */
+const NO_BUILTIN_FLAGS =
+  NODE_FLAGS.indexOf('--no-experimental-websocket') !== -1 ||
+  (typeof G.WebSocket === 'function' && NODE_FLAGS.indexOf('--experimental-websocket') === -1)
+    ? ['--no-experimental-websocket']
+    : [];
+
+if (BACKEND === 'builtin' && typeof G.WebSocket !== 'function') {
+  throw new Error('WS_SHIM_BACKEND=builtin needs a global WebSocket: run node with --experimental-websocket (20/21)');
+}
+if (BACKEND !== 'builtin' && typeof G.WebSocket !== 'undefined') {
+  throw new Error('WS_SHIM_BACKEND=' + BACKEND + ' stands for Node without a built-in WebSocket: run node with --no-experimental-websocket (22+)');
+}
 
 /** The native constructor the shim wraps in this run. */
 function nativeCtor() {
   if (BACKEND === 'ws') return require('ws');
-  if (typeof G.WebSocket !== 'function') {
-    throw new Error('WS_SHIM_BACKEND=builtin needs a global WebSocket: run node with --experimental-websocket');
-  }
+  if (BACKEND === 'ws7') return require('ws7');
   return G.WebSocket;
+}
+
+/** `major.minor.patch` of the ws package wrapped in this run ('' for the built-in). */
+const WS_VERSION = BACKEND === 'builtin' ? '' : require(join(root, 'node_modules', BACKEND === 'ws7' ? 'ws7' : 'ws', 'package.json')).version;
+
+/**
+ * The runtime's Blob: the global, else require('buffer').Blob (Node 14.18–17), else null
+ * (Node 10–14.17: no Blob class anywhere; SPEC §2 lets binaryType 'blob' fall back then).
+ */
+const Blob = (function () {
+  if (typeof G.Blob === 'function') return G.Blob;
+  try {
+    const B = require('buffer').Blob;
+    return typeof B === 'function' ? B : null;
+  } catch (e) {
+    return null;
+  }
+})();
+
+/** Why a Blob test cannot run on this runtime (SPEC §2 binaryType: no Blob class anywhere). */
+const NO_BLOB_REASON = 'SPEC §2: Node ' + process.versions.node + ' has no Blob class (no global Blob, no buffer.Blob), so there is no Blob to send or receive';
+
+/**
+ * Node's built-in WebSocket with undici < 6.16.0 (Node 21, early 20.x/22.x) holds a message
+ * with an empty payload that ends a TCP read until the next frame arrives (nodejs/undici#3202):
+ * an engine limitation the shim cannot work around (SPEC §4: detect() and the README say so).
+ */
+const EMPTY_MESSAGE_HELD = (function () {
+  const m = /^(\d+)\.(\d+)\./.exec(process.versions.undici || '');
+  return BACKEND === 'builtin' && !!m && (+m[1] < 6 || (+m[1] === 6 && +m[2] < 16));
+})();
+const EMPTY_MESSAGE_REASON =
+  'SPEC §4: the built-in WebSocket of Node ' + process.versions.node + ' (undici ' + process.versions.undici +
+  ') holds a message with an empty payload until the next frame arrives (nodejs/undici#3202, fixed in undici 6.16.0); detect() reports it';
+
+/** The runtime's Event and EventTarget, else the package's own (SPEC §6: Node < 15 has none). */
+const Event = typeof G.Event === 'function' ? G.Event : Object.getPrototypeOf(shim.MessageEvent.prototype).constructor;
+const EventTarget =
+  typeof G.EventTarget === 'function' ? G.EventTarget : Object.getPrototypeOf(shim.WebSocket.prototype).constructor;
+
+/**
+ * The runtime's own DOMException where it has one: the global (Node 17+), else the class of the
+ * DataCloneError a MessagePort throws (Node 11–16 have DOMException, but not as a global).
+ */
+function runtimeDOMException() {
+  if (typeof G.DOMException === 'function') return G.DOMException;
+  let wt;
+  try {
+    wt = require('worker_threads');
+  } catch (e) {
+    return null; // Node 10: no worker_threads without a flag, no DOMException at all
+  }
+  const ch = new wt.MessageChannel();
+  try {
+    ch.port1.postMessage(function () {});
+  } catch (e) {
+    return e && e.name === 'DataCloneError' ? e.constructor : null;
+  } finally {
+    ch.port1.close();
+    ch.port2.close();
+  }
+  return null;
+}
+
+/**
+ * The DOMException class the package must throw on this runtime (SPEC §2 "Errors"): the
+ * runtime's own, else (Node 10) the package's own class, taken from an error it throws for a
+ * bad URL and checked to look like one (name, legacy constants, an Error subclass).
+ */
+const DOMException = (function () {
+  const native = runtimeDOMException();
+  if (native) return native;
+  let own = null;
+  try {
+    new shim.WebSocket('not a url');
+  } catch (e) {
+    own = e.constructor;
+  }
+  if (!own || own.name !== 'DOMException' || own.SYNTAX_ERR !== 12 || !(own.prototype instanceof Error)) {
+    throw new Error('the package has no DOMException class of its own on this runtime');
+  }
+  return own;
+})();
+
+/** The runtime has an ES module loader (Node 12.17+): probed by the test that needs it. */
+let esmProbe = null;
+function esmLoader() {
+  if (!esmProbe) {
+    esmProbe = runNode("import('data:text/javascript,export default 42').then(function (m) { console.log(JSON.stringify(m.default)); })", {
+      flags: NODE_FLAGS
+    }).then(function (r) {
+      return r.json === 42;
+    });
+  }
+  return esmProbe;
+}
+const NO_ESM_REASON = 'Node ' + process.versions.node + ' has no ES module loader (import() rejects with "Not supported"): the ESM entries cannot load';
+
+/**
+ * Skips the current test (or, from a before hook, the suite) and says why: mocha and the
+ * runtime runner print the reason.
+ */
+function skipBecause(ctx, reason) {
+  if (typeof ctx.skipReason === 'function') ctx.skipReason(reason);
+  else console.log('      skipped: ' + reason);
+  ctx.skip();
 }
 
 const MODES = ['strict', 'standard'];
@@ -228,8 +404,8 @@ function frames(rec) {
 }
 
 /**
- * Asserts that `fn` throws a DOMException (the native one on Node 20) with this name and
- * legacy code; returns it.
+ * Asserts that `fn` throws a DOMException with this name and legacy code: the runtime's own
+ * class where it has one (global on 17+, recovered on 11–16), else the package's; returns it.
  */
 function expectDOMException(fn, name, code) {
   let error = null;
@@ -239,7 +415,7 @@ function expectDOMException(fn, name, code) {
     error = e;
   }
   expect(error, `expected ${name} to be thrown`).to.not.equal(null);
-  expect(error).to.be.an.instanceof(G.DOMException);
+  expect(error).to.be.an.instanceof(DOMException);
   expect(error).to.be.an.instanceof(Error);
   expect(error.name).to.equal(name);
   expect(error.code).to.equal(code);
@@ -257,7 +433,7 @@ function expectTypeError(fn) {
   }
   expect(error, 'expected a TypeError').to.not.equal(null);
   expect(error).to.be.an.instanceof(TypeError);
-  expect(error).to.not.be.an.instanceof(G.DOMException);
+  expect(error).to.not.be.an.instanceof(DOMException);
   return error;
 }
 
@@ -342,7 +518,9 @@ async function catchReported(fn) {
 module.exports = {
   startServer,
   root,
+  pkgDir,
   distDir,
+  rmTree,
   nodeCjs,
   nodeMjs,
   autoCjs,
@@ -351,7 +529,20 @@ module.exports = {
   expect,
   BACKEND,
   NODE_FLAGS,
+  NO_BUILTIN_FLAGS,
+  WS_VERSION,
   nativeCtor,
+  G,
+  Blob,
+  NO_BLOB_REASON,
+  EMPTY_MESSAGE_HELD,
+  EMPTY_MESSAGE_REASON,
+  Event,
+  EventTarget,
+  DOMException,
+  esmLoader,
+  NO_ESM_REASON,
+  skipBecause,
   MODES,
   classFor,
   uid,

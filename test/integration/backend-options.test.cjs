@@ -1,9 +1,9 @@
 // SPEC §5: a third constructor argument passes backend options through (headers for `ws`,
 // a WebSocketInit for Node's built-in). The server records the `x-test` request header.
-import { expect } from 'chai';
-import {
-  BACKEND, MODES, classFor, startServer, makeTracker, uid, wsUrl, openSocket, closed
-} from '../support/integration-helpers.mjs';
+'use strict';
+const {
+  expect, BACKEND, MODES, classFor, startServer, makeTracker, uid, wsUrl, openSocket, closed
+} = require('../support/integration-helpers.cjs');
 
 describe(`backend options (third constructor argument) [${BACKEND}]`, function () {
   this.timeout(5000);

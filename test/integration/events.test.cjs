@@ -1,11 +1,11 @@
 // Client-side events: order, readyState inside each listener, event fields. SPEC §2
 // "Events", close() while CONNECTING, inbound close codes; QUIRKS §9 (undici fires close()
 // events synchronously, loses 'close' on refused connections, no 'error' on a drop).
-import { expect } from 'chai';
-import {
-  BACKEND, MODES, shim, classFor, startServer, makeTracker, uid, wsUrl, openSocket, opened, closed, delay,
-  recordEvents, refusedPort
-} from '../support/integration-helpers.mjs';
+'use strict';
+const {
+  expect, BACKEND, MODES, shim, classFor, startServer, makeTracker, uid, wsUrl, openSocket, opened, closed, delay,
+  recordEvents, refusedPort, Event, Blob, EMPTY_MESSAGE_HELD, EMPTY_MESSAGE_REASON, skipBecause
+} = require('../support/integration-helpers.cjs');
 
 describe(`events [${BACKEND}]`, function () {
   this.timeout(5000);
@@ -219,7 +219,8 @@ describe(`events [${BACKEND}]`, function () {
         expect(events[0].data).to.equal('m0');
       });
 
-      it('messages keep their order and types (text/binary interleaved)', async () => {
+      it('messages keep their order and types (text/binary interleaved)', async function () {
+        if (EMPTY_MESSAGE_HELD) skipBecause(this, EMPTY_MESSAGE_REASON);
         const ws = await openSocket(tracker, WS(), wsUrl(server, uid('ev-order')));
         ws.binaryType = 'arraybuffer';
         const got = [];
@@ -231,7 +232,8 @@ describe(`events [${BACKEND}]`, function () {
         });
         ws.send('t1');
         ws.send(new Uint8Array([1, 2]));
-        ws.send(new Blob([new Uint8Array([3])]));
+        // A Blob; where the runtime has no Blob class (SPEC §2), the same byte as a view.
+        ws.send(Blob ? new Blob([new Uint8Array([3])]) : new Uint8Array([3]));
         ws.send('t2');
         ws.send(new ArrayBuffer(0));
         await all;

@@ -1,9 +1,9 @@
 // What the server receives for close(code, reason): SPEC §2 close(), §3 modes.
-import { expect } from 'chai';
-import {
-  BACKEND, MODES, classFor, startServer, makeTracker, uid, wsUrl, openSocket, closed, delay,
+'use strict';
+const {
+  expect, BACKEND, MODES, classFor, startServer, makeTracker, uid, wsUrl, openSocket, closed, delay,
   expectDOMException, utf8Hex
-} from '../support/integration-helpers.mjs';
+} = require('../support/integration-helpers.cjs');
 
 describe(`close() on the wire [${BACKEND}]`, function () {
   this.timeout(5000);

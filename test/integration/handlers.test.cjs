@@ -1,10 +1,11 @@
 // Event handler attributes and listeners: SPEC §2 (non-function → null, throwing listeners,
 // EventTarget); HTML event handler processing (a handler keeps its place when reassigned;
 // QUIRKS §9: undici and ws 8 move it behind later listeners).
-import { expect } from 'chai';
-import {
-  BACKEND, MODES, classFor, startServer, makeTracker, uid, wsUrl, openSocket, closed, delay, catchReported
-} from '../support/integration-helpers.mjs';
+'use strict';
+const {
+  expect, BACKEND, MODES, classFor, startServer, makeTracker, uid, wsUrl, openSocket, closed, delay, catchReported,
+  Event, EventTarget
+} = require('../support/integration-helpers.cjs');
 
 const TYPES = ['open', 'message', 'error', 'close'];
 

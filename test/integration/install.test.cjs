@@ -1,20 +1,26 @@
-// install()/uninstall() on globalThis and the Node backends (SPEC §1, §5), each in a CHILD
-// process so this process's globals stay clean. Children connect to the server here.
-import { expect } from 'chai';
-import { mkdtempSync, copyFileSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import {
-  BACKEND, NODE_FLAGS, distDir, startServer, uid, wsUrl, runNode
-} from '../support/integration-helpers.mjs';
+// install()/uninstall() on the global object and the Node backends (SPEC §1, §5), each in a
+// CHILD process so this process's globals stay clean. Children connect to the server here.
+// Child scripts are CommonJS with syntax no newer than Node 10; what a runtime has by default
+// (CloseEvent on 23+, MessageEvent on 15+, a built-in WebSocket on 22+) is measured, not assumed.
+'use strict';
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const {
+  expect, BACKEND, NODE_FLAGS, NO_BUILTIN_FLAGS, WS_VERSION, G, distDir, rmTree, startServer, uid, wsUrl, runNode,
+  esmLoader, NO_ESM_REASON, skipBecause
+} = require('../support/integration-helpers.cjs');
+
+const join = path.join;
 
 // Shared prelude for child scripts (CommonJS, run with -e): helpers and the output object.
 const PRELUDE = `
-const { pathToFileURL } = require('node:url');
-const { join } = require('node:path');
+const pathToFileURL = require('url').pathToFileURL;
+const join = require('path').join;
 const DIST = process.env.DIST;
+const ESM = process.env.ESM === '1';
 const out = {};
-const g = globalThis;
+const g = typeof globalThis === 'object' ? globalThis : global;
 const NAMES = ['WebSocket', 'CloseEvent', 'MessageEvent'];
 function descriptors() {
   const d = {};
@@ -37,6 +43,15 @@ function once(ws, type) {
     ws.addEventListener(type, (ev) => { clearTimeout(t); resolve(ev); }, { once: true });
   });
 }
+// The runtime's own DOMException: the global (17+), else the class of a MessagePort's DataCloneError (11-16).
+function runtimeDOMException() {
+  if (typeof g.DOMException === 'function') return g.DOMException;
+  let wt;
+  try { wt = require('worker_threads'); } catch (e) { return null; }
+  const ch = new wt.MessageChannel();
+  try { ch.port1.postMessage(function () {}); } catch (e) { return e.constructor; } finally { ch.port1.close(); ch.port2.close(); }
+  return null;
+}
 function fail(e) {
   out.failure = String(e && e.stack || e);
   console.log(JSON.stringify(out));
@@ -47,10 +62,15 @@ function fail(e) {
 describe(`install / uninstall in a child process [${BACKEND}]`, function () {
   this.timeout(10000);
   let server;
+  let ESM = false;
   before(async () => {
     server = await startServer();
+    ESM = await esmLoader();
   });
   after(() => server.close());
+
+  // What this runtime has by default (this process runs with the same flags and installs nothing).
+  const HAS = { CloseEvent: typeof G.CloseEvent === 'function', MessageEvent: typeof G.MessageEvent === 'function' };
 
   function check(result) {
     if (!result.json || result.json.failure || result.code !== 0) {
@@ -63,7 +83,7 @@ describe(`install / uninstall in a child process [${BACKEND}]`, function () {
     const id = uid('inst');
     const script = PRELUDE + `
 (async () => {
-  // Node 20 exposes some globals as lazy accessors that become data properties when first read.
+  // Node exposes some globals as lazy accessors that become data properties when first read.
   // pristine: before the package is loaded; before: after loading the ponyfill entry (whose
   // probes read MessageEvent), right before install(). The globals themselves are not read
   // here until after uninstall.
@@ -76,17 +96,20 @@ describe(`install / uninstall in a child process [${BACKEND}]`, function () {
   out.installedIsFunction = typeof Installed === 'function';
   out.installedShape = shape(Object.getOwnPropertyDescriptor(g, 'WebSocket'));
   out.closeEventIsApi = g.CloseEvent === api.CloseEvent;
+  out.messageEventIsApi = g.MessageEvent === api.MessageEvent;
   const messageEventWhileInstalled = g.MessageEvent;
   const d = api.detect();
   out.detect = { installed: d.installed, mode: d.mode, backend: d.backend };
   out.secondInstallSame = api.install() === Installed;
   out.standardInstallSame = api.install({ mode: 'standard' }) === Installed;
   out.detectModeAfterSecond = api.detect().mode;
-  const esmAuto = await import(pathToFileURL(join(DIST, 'auto.node.mjs')).href);
-  out.esmAutoNothingNew = g.WebSocket === Installed;
-  out.esmInstallSame = esmAuto.install() === Installed;
-  const esmMain = await import(pathToFileURL(join(DIST, 'websocket-shim.node.mjs')).href);
-  out.esmMainInstallSame = esmMain.install() === Installed;
+  if (ESM) {
+    const esmAuto = await import(pathToFileURL(join(DIST, 'auto.node.mjs')).href);
+    out.esmAutoNothingNew = g.WebSocket === Installed;
+    out.esmInstallSame = esmAuto.install() === Installed;
+    const esmMain = await import(pathToFileURL(join(DIST, 'websocket-shim.node.mjs')).href);
+    out.esmMainInstallSame = esmMain.install() === Installed;
+  }
   out.descriptorUnchangedByReinstall = g.WebSocket === Installed;
 
   // A socket through the installed global, opened before uninstall.
@@ -134,7 +157,7 @@ describe(`install / uninstall in a child process [${BACKEND}]`, function () {
   console.log(JSON.stringify(out));
 })().catch(fail);
 `;
-    const r = check(await runNode(script, { env: { DIST: distDir, URL: wsUrl(server, id) } }));
+    const r = check(await runNode(script, { env: { DIST: distDir, URL: wsUrl(server, id), ESM: ESM ? '1' : '0' } }));
     if (BACKEND === 'builtin') {
       expect(r.before.WebSocket).to.not.equal(null); // a lazy accessor or a data property
       expect(r.restoredWebSocketType).to.equal('function');
@@ -142,31 +165,38 @@ describe(`install / uninstall in a child process [${BACKEND}]`, function () {
       expect(r.before.WebSocket).to.equal(null);
       expect(r.restoredWebSocketType).to.equal('undefined');
     }
-    expect(r.before.CloseEvent).to.equal(null);
-    expect(r.before.MessageEvent).to.not.equal(null);
+    expect(r.before.CloseEvent !== null).to.equal(HAS.CloseEvent);
+    expect(r.before.MessageEvent !== null).to.equal(HAS.MessageEvent);
     expect(r.installedIsFunction).to.equal(true);
     expect(r.replaced).to.equal(true);
     expect(r.installedShape).to.deep.equal({ kind: 'data', writable: true, enumerable: false, configurable: true });
-    expect(r.closeEventIsApi).to.equal(true); // Node 20 has no CloseEvent: the package's is installed
-    expect(r.messageEventKept).to.equal(true); // Node 20 has one: kept
-    expect(r.detect).to.deep.equal({ installed: true, mode: 'strict', backend: BACKEND === 'ws' ? 'ws' : 'node-builtin' });
+    // The global CloseEvent/MessageEvent while installed: the API's (the package's where the
+    // runtime has none — CloseEvent before 23, MessageEvent before 15 — else the native one).
+    expect(r.closeEventIsApi).to.equal(true);
+    expect(r.messageEventIsApi).to.equal(true);
+    if (HAS.MessageEvent) expect(r.messageEventKept).to.equal(true); // the runtime's own: kept
+    expect(r.detect).to.deep.equal({ installed: true, mode: 'strict', backend: BACKEND === 'builtin' ? 'node-builtin' : 'ws' });
     expect(r.secondInstallSame).to.equal(true);
     expect(r.standardInstallSame).to.equal(true);
     expect(r.detectModeAfterSecond).to.equal('strict');
-    expect(r.esmAutoNothingNew).to.equal(true);
-    expect(r.esmInstallSame).to.equal(true);
-    expect(r.esmMainInstallSame).to.equal(true);
+    if (ESM) {
+      expect(r.esmAutoNothingNew).to.equal(true);
+      expect(r.esmInstallSame).to.equal(true);
+      expect(r.esmMainInstallSame).to.equal(true);
+    }
+    expect(r.descriptorUnchangedByReinstall).to.equal(true);
     expect(r.socketIsShim).to.equal(true);
     expect(r.uninstall).to.equal(true);
     expect(r.restored).to.deep.equal({ WebSocket: true, CloseEvent: true, MessageEvent: true });
-    expect(r.restoredAbsent.CloseEvent).to.equal(true);
+    if (!HAS.CloseEvent) expect(r.restoredAbsent.CloseEvent).to.equal(true);
+    if (!HAS.MessageEvent) expect(r.restoredAbsent.MessageEvent).to.equal(true);
     // Compared with before the package was loaded: WebSocket and CloseEvent exactly the same; a
     // lazy MessageEvent accessor may have been materialized by the package's load-time probes
-    // (same value, now a data property) — what any read of \`MessageEvent\` does in Node 20.
+    // (same value, now a data property) — what any read of \`MessageEvent\` does in Node.
     expect(r.sinceLoad.WebSocket).to.equal('same');
-    expect(r.sinceLoad.CloseEvent).to.equal('same');
+    expect(r.sinceLoad.CloseEvent).to.be.oneOf(HAS.CloseEvent ? ['same', 'materialized'] : ['same']);
     expect(r.sinceLoad.MessageEvent).to.be.oneOf(['same', 'materialized']);
-    if (BACKEND === 'ws') expect(r.restoredAbsent.WebSocket).to.equal(true);
+    if (BACKEND !== 'builtin') expect(r.restoredAbsent.WebSocket).to.equal(true);
     expect(r.detectAfter).to.equal(false);
     expect(r.secondUninstall).to.equal(false);
     expect(r.messages).to.deep.equal(['before', 'after']);
@@ -181,7 +211,8 @@ describe(`install / uninstall in a child process [${BACKEND}]`, function () {
     expect(rec.close).to.deep.equal({ code: 4000, reasonHex: Buffer.from('bye').toString('hex'), hadBody: true });
   });
 
-  it('ESM auto first, then CJS auto: one install, one constructor', async () => {
+  it('ESM auto first, then CJS auto: one install, one constructor', async function () {
+    if (!ESM) skipBecause(this, NO_ESM_REASON);
     const script = PRELUDE + `
 (async () => {
   const esm = await import(pathToFileURL(join(DIST, 'auto.node.mjs')).href);
@@ -231,13 +262,14 @@ describe(`install / uninstall in a child process [${BACKEND}]`, function () {
     expect(rec.close).to.deep.equal({ code: 1005, reasonHex: '', hadBody: false });
   });
 
-  it('plain Node 20 (no flag) with ws resolvable: new WebSocket works through ws', async () => {
+  it('Node without a built-in WebSocket (22+: --no-experimental-websocket) and ws resolvable: new WebSocket works through ws', async () => {
     const id = uid('inst-ws');
     const script = PRELUDE + `
 (async () => {
   out.globalWebSocket = typeof g.WebSocket;
   const api = require(join(DIST, 'websocket-shim.node.cjs'));
   out.globalStillUntouched = typeof g.WebSocket;
+  out.wsVersion = require(require.resolve('ws/package.json', { paths: [DIST] })).version;
   const d = api.detect();
   out.detect = { backend: d.backend, native: d.native, installed: d.installed };
   const ws = new api.WebSocket(process.env.URL);
@@ -252,10 +284,13 @@ describe(`install / uninstall in a child process [${BACKEND}]`, function () {
   console.log(JSON.stringify(out));
 })().catch(fail);
 `;
-    const r = check(await runNode(script, { flags: [], env: { DIST: distDir, URL: wsUrl(server, id) } }));
+    const r = check(await runNode(script, { flags: NO_BUILTIN_FLAGS, env: { DIST: distDir, URL: wsUrl(server, id) } }));
+    // The ws the build resolves: ws 7 in the ws7 run (a project that pins it), else ws 8.
+    const expectedWs = BACKEND === 'builtin' ? require('ws/package.json').version : WS_VERSION;
     expect(r).to.deep.equal({
       globalWebSocket: 'undefined',
       globalStillUntouched: 'undefined',
+      wsVersion: expectedWs,
       detect: { backend: 'ws', native: 'ws', installed: false },
       echo: 'via ws \u20ac',
       close: { code: 1000, reason: '', wasClean: true }
@@ -265,30 +300,37 @@ describe(`install / uninstall in a child process [${BACKEND}]`, function () {
     expect(rec.close.code).to.equal(1000);
   });
 
-  describe('plain Node 20 with neither a built-in WebSocket nor ws', () => {
+  describe('Node with neither a built-in WebSocket nor ws', () => {
     let dir;
     before(() => {
       // A copy of the Node build where `ws` cannot be resolved.
-      dir = mkdtempSync(join(tmpdir(), 'ws-shim-nows-'));
-      for (const f of readdirSync(distDir)) {
-        if (f.endsWith('.cjs') || f.endsWith('.mjs')) copyFileSync(join(distDir, f), join(dir, f));
+      dir = fs.mkdtempSync(join(os.tmpdir(), 'ws-shim-nows-'));
+      for (const f of fs.readdirSync(distDir)) {
+        if (f.endsWith('.cjs') || f.endsWith('.mjs')) fs.copyFileSync(join(distDir, f), join(dir, f));
       }
     });
-    after(() => rmSync(dir, { recursive: true, force: true }));
+    after(() => rmTree(dir));
 
-    it('new WebSocket() throws a NotSupportedError DOMException naming ws; the global install does too', async () => {
+    it('new WebSocket() throws a NotSupportedError DOMException naming ws; install() changes nothing and returns null', async () => {
       const script = PRELUDE + `
 (async () => {
-  const { createRequire } = require('node:module');
-  try { createRequire(join(DIST, 'x.cjs')).resolve('ws'); out.wsResolvable = true; } catch (e) { out.wsResolvable = false; }
+  try { require.resolve('ws', { paths: [DIST] }); out.wsResolvable = true; } catch (e) { out.wsResolvable = false; }
   out.globalWebSocket = typeof g.WebSocket;
   const api = require(join(DIST, 'websocket-shim.node.cjs'));
+  // The class to expect: the runtime's DOMException, else (Node 10) the package's own, the
+  // class of the SyntaxError it throws for a bad URL.
+  let Expected = runtimeDOMException();
+  out.runtimeHasDOMException = !!Expected;
+  if (!Expected) {
+    try { new api.WebSocket('nope'); } catch (e) { Expected = e.constructor; }
+  }
+  out.expectedName = Expected && Expected.name;
   function attempt(C) {
     try {
       new C(process.env.URL);
       return { threw: false };
     } catch (e) {
-      return { threw: true, isDOMException: e instanceof DOMException, isError: e instanceof Error, name: e.name, code: e.code, message: e.message };
+      return { threw: true, isDOMException: e instanceof Expected, isError: e instanceof Error, name: e.name, code: e.code, message: e.message };
     }
   }
   out.ponyfill = attempt(api.WebSocket);
@@ -297,7 +339,8 @@ describe(`install / uninstall in a child process [${BACKEND}]`, function () {
   out.detect = { backend: d.backend, native: d.native, noNative: d.unsupported.indexOf('noNativeWebSocket') !== -1 };
   require(join(DIST, 'auto.node.cjs'));
   out.installedType = typeof g.WebSocket;
-  out.global = attempt(g.WebSocket);
+  out.installReturned = api.install() === null ? 'null' : typeof api.install();
+  out.marker = Object.prototype.hasOwnProperty.call(g, '__websocketShim__');
   // Validation still comes first: a bad URL is a SyntaxError, not NotSupportedError.
   try { new api.WebSocket('nope'); } catch (e) { out.badUrl = e.name; }
   api.uninstall();
@@ -305,10 +348,11 @@ describe(`install / uninstall in a child process [${BACKEND}]`, function () {
   console.log(JSON.stringify(out));
 })().catch(fail);
 `;
-      const r = check(await runNode(script, { flags: [], cwd: dir, env: { DIST: dir, URL: server.url + '/' } }));
+      const r = check(await runNode(script, { flags: NO_BUILTIN_FLAGS, cwd: dir, env: { DIST: dir, URL: server.url + '/' } }));
       expect(r.wsResolvable).to.equal(false);
       expect(r.globalWebSocket).to.equal('undefined');
-      for (const key of ['ponyfill', 'created', 'global']) {
+      expect(r.expectedName).to.equal('DOMException');
+      for (const key of ['ponyfill', 'created']) {
         const e = r[key];
         expect(e.threw, key).to.equal(true);
         expect(e.isDOMException, key).to.equal(true);
@@ -318,16 +362,21 @@ describe(`install / uninstall in a child process [${BACKEND}]`, function () {
         expect(e.message, key).to.match(/\bws\b/);
       }
       expect(r.detect).to.deep.equal({ backend: 'none', native: 'none', noNative: true });
-      expect(r.installedType).to.equal('function');
+      // Nothing to wrap: no global appears, so `typeof WebSocket` feature tests still work.
+      expect(r.installedType).to.equal('undefined');
+      expect(r.installReturned).to.equal('null');
+      expect(r.marker).to.equal(false);
       expect(r.badUrl).to.equal('SyntaxError');
       expect(r.afterUninstall).to.equal('undefined');
     });
   });
 
-  it('this test process was not touched: no shim on globalThis', () => {
-    expect(Object.prototype.hasOwnProperty.call(globalThis, '__websocketShim__')).to.equal(false);
-    if (BACKEND === 'ws') expect(typeof globalThis.WebSocket).to.equal('undefined');
-    expect(typeof globalThis.CloseEvent).to.equal('undefined');
+  it('this test process was not touched: no shim on the global object, the globals are the runtime defaults', async () => {
+    expect(Object.prototype.hasOwnProperty.call(G, '__websocketShim__')).to.equal(false);
+    if (BACKEND !== 'builtin') expect(typeof G.WebSocket).to.equal('undefined');
+    // A fresh process of this runtime, with the same flags, has the same globals as this one.
+    const r = check(await runNode("console.log(JSON.stringify({ WebSocket: typeof WebSocket, CloseEvent: typeof CloseEvent, MessageEvent: typeof MessageEvent }))"));
+    expect({ WebSocket: typeof G.WebSocket, CloseEvent: typeof G.CloseEvent, MessageEvent: typeof G.MessageEvent }).to.deep.equal(r);
     expect(NODE_FLAGS).to.be.an('array');
   });
 });

@@ -1,11 +1,11 @@
-// Exceptions: SPEC §2 "Errors" — every exception is a DOMException (native on Node 20) with
+// Exceptions: SPEC §2 "Errors" — every exception is a DOMException (the runtime's own where it has one) with
 // the right name and legacy code; TypeError only for IDL conversion failures. Thrown by the
 // shim before the engine (undici, ws) is touched.
-import { expect } from 'chai';
-import {
-  BACKEND, MODES, classFor, startServer, makeTracker, uid, wsUrl, openSocket, closed, delay,
-  expectDOMException, expectTypeError
-} from '../support/integration-helpers.mjs';
+'use strict';
+const {
+  expect, BACKEND, MODES, classFor, startServer, makeTracker, uid, wsUrl, openSocket, closed, delay,
+  expectDOMException, expectTypeError, DOMException
+} = require('../support/integration-helpers.cjs');
 
 describe(`exceptions [${BACKEND}]`, function () {
   this.timeout(5000);

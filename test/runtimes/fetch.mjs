@@ -1,0 +1,115 @@
+// Fetches the Node.js runtimes the matrix runs on (test/runtimes/matrix.mjs) from the npm
+// registry — the `node-<platform>-<arch>` packages the Node project publishes there — and
+// keeps them unpacked in a cache outside node_modules (several `node` packages installed as
+// npm aliases would fight over the `node` command).
+//
+//   node test/runtimes/fetch.mjs [10 12 …]     fetch what is missing, print one line per runtime
+//
+// Cache: $WS_SHIM_RUNTIMES_DIR, else <project>/.cache/runtimes/ (git-ignored), one folder per
+// major (node-<major>/bin/node). A runtime is used again while `bin/node --version` answers
+// with its major; a partial unpack is never mistaken for one (it is renamed into place last).
+import { spawn, execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, readdirSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** Every Node.js major the package supports and tests (the issue's list). */
+export const MAJORS = [10, 12, 14, 16, 18, 20, 21, 22, 24];
+
+export const cacheDir = process.env.WS_SHIM_RUNTIMES_DIR || join(root, '.cache', 'runtimes');
+
+const platform = { linux: 'linux', darwin: 'darwin', win32: 'win' }[process.platform] || process.platform;
+const pkgName = `node-${platform}-${process.arch}`;
+
+function binOf(dir) {
+  return process.platform === 'win32' ? join(dir, 'node.exe') : join(dir, 'bin', 'node');
+}
+
+/** `bin/node --version` of a cached runtime when it answers with this major, else null. */
+function cachedVersion(major) {
+  const bin = binOf(join(cacheDir, `node-${major}`));
+  if (!existsSync(bin)) return null;
+  try {
+    const v = execFileSync(bin, ['--version'], { encoding: 'utf8', timeout: 20000 }).trim();
+    return v.startsWith(`v${major}.`) ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+function run(cmd, args, opts = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], ...opts });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (err += d));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`${cmd} ${args.join(' ')} exited ${code}: ${err.trim()}`))));
+  });
+}
+
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+/** npm pack node-<platform>-<arch>@<major> into a temporary folder, unpack bin/node, verify, move into the cache. */
+async function fetchOne(major) {
+  mkdirSync(cacheDir, { recursive: true });
+  const tmp = mkdtempSync(join(cacheDir, `.tmp-${major}-`));
+  try {
+    const json = await run(npm, ['pack', `${pkgName}@${major}`, '--json', '--silent', '--pack-destination', tmp], { cwd: tmp });
+    const file = JSON.parse(json)[0].filename;
+    const unpack = join(tmp, 'unpack');
+    mkdirSync(unpack);
+    // Only the binary and the licence: headers and docs are not needed.
+    const wanted = process.platform === 'win32' ? ['package/node.exe', 'package/LICENSE'] : ['package/bin/node', 'package/LICENSE'];
+    await run('tar', ['-xzf', join(tmp, file), '-C', unpack, ...wanted]);
+    const bin = binOf(join(unpack, 'package'));
+    const v = (await run(bin, ['--version'])).trim();
+    if (!v.startsWith(`v${major}.`)) throw new Error(`${pkgName}@${major} unpacked a node that says ${v}`);
+    const dest = join(cacheDir, `node-${major}`);
+    rmSync(dest, { recursive: true, force: true });
+    renameSync(join(unpack, 'package'), dest);
+    return v;
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Makes sure every requested major is in the cache; resolves with
+ * [{ major, version, bin, fetched, error }] in the order asked. Two downloads at a time.
+ */
+export async function ensureRuntimes(majors = MAJORS, { log = () => {} } = {}) {
+  // Leftovers of an interrupted run.
+  if (existsSync(cacheDir)) {
+    for (const f of readdirSync(cacheDir)) if (f.startsWith('.tmp-')) rmSync(join(cacheDir, f), { recursive: true, force: true });
+  }
+  const results = majors.map((major) => ({ major, version: cachedVersion(major), bin: binOf(join(cacheDir, `node-${major}`)), fetched: false, error: null }));
+  const todo = results.filter((r) => !r.version);
+  let next = 0;
+  async function worker() {
+    while (next < todo.length) {
+      const r = todo[next++];
+      const t0 = Date.now();
+      try {
+        r.version = await fetchOne(r.major);
+        r.fetched = true;
+        log(`fetched ${pkgName}@${r.major} → ${r.version} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+      } catch (e) {
+        r.error = e.message;
+        log(`could not fetch ${pkgName}@${r.major}: ${e.message}`);
+      }
+    }
+  }
+  await Promise.all([worker(), worker()]);
+  return results;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const asked = process.argv.slice(2).map(Number).filter(Boolean);
+  const list = await ensureRuntimes(asked.length ? asked : MAJORS, { log: (l) => console.error(l) });
+  for (const r of list) console.log(`node ${r.major}: ${r.error ? 'ERROR ' + r.error : r.version + (r.fetched ? ' (fetched)' : ' (cached)') + '  ' + r.bin}`);
+  process.exit(list.some((r) => r.error) ? 1 : 0);
+}
