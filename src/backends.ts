@@ -8,6 +8,7 @@ import { domException } from './errors';
 import { Backend } from './transports/types';
 import { nativeBackend } from './transports/native';
 import { isWsClass, wsBackend } from './transports/ws';
+import { legacyBackend } from './transports/legacy';
 import { isShimClass } from './websocket';
 
 const MARKER = '__websocketShim__';
@@ -48,19 +49,64 @@ const UNDICI_QUIRKS = [
   'undiciHandlerMovesToEnd'
 ];
 
+/** Whether the runtime's undici (process.versions.undici) is older than major.minor. */
+function undiciBelow(major: number, minor: number): boolean {
+  const p = getGlobal().process;
+  const v = p && p.versions && p.versions.undici;
+  const m = typeof v === 'string' ? /^(\d+)\.(\d+)\./.exec(v) : null;
+  if (!m) return false;
+  return +m[1] < major || (+m[1] === major && +m[2] < minor);
+}
+
 export function backendFor(Native: any, name?: string): Backend {
   if (isWsClass(Native)) return wsBackend(Native);
+  // Legacy engines and non-Node runtimes (probes.ts); before isNode(): Bun and Deno 2 define `process`.
+  const legacy = legacyBackend(Native, name);
+  if (legacy) return legacy;
   if (isNode()) {
+    const quirks = UNDICI_QUIRKS.slice();
+    const unsupported: string[] = [];
+    // undici < 6.16.0 (Node 21, early 20.x/22.x; nodejs/undici#3202): a message with an empty
+    // payload that ends a TCP read is held until the next frame arrives. The shim cannot see
+    // it before undici hands it over, so it can only say so.
+    if (undiciBelow(6, 16)) {
+      quirks.push('undiciEmptyMessageHeldUntilNextFrame');
+      unsupported.push('emptyMessagePrompt: undici < 6.16 holds a message with an empty payload until the next frame arrives');
+    }
     return nativeBackend(Native, {
       name: 'node-builtin',
       canSendBlob: false,
       sendsViews: false,
       passOptions: true,
-      quirks: UNDICI_QUIRKS
+      quirks: quirks,
+      unsupported: unsupported
     });
   }
   const quirks = name === 'MozWebSocket' ? ['prefixedMozWebSocket'] : [];
-  return nativeBackend(Native, { name: 'browser', quirks: quirks });
+  // WebKit drops a Blob still being read when close() comes, and all sent after it: read here.
+  const webkit = webkitLosesBlobOnClose(Native);
+  if (webkit) quirks.push('webkitBlobLostOnClose');
+  return nativeBackend(Native, { name: 'browser', quirks: quirks, canSendBlob: !webkit });
+}
+
+/**
+ * WebKit (Safari, every iOS browser, WebKitGTK, WPE): send(blob) then close() before the
+ * engine has read the Blob sends the close frame and loses the Blob and everything after it
+ * (measured on WebKitGTK 2.50, test/browsers). No static signal shows it: the engine's own
+ * constructor and an AppleWebKit user agent without Blink's "Chrome/" token do.
+ */
+function webkitLosesBlobOnClose(Native: any): boolean {
+  try {
+    const nav = getGlobal().navigator;
+    const ua = nav && typeof nav.userAgent === 'string' ? nav.userAgent : '';
+    return (
+      /AppleWebKit\//.test(ua) &&
+      !/(Chrome|Chromium)\/\d/.test(ua) &&
+      Function.prototype.toString.call(Native).indexOf('[native code]') !== -1
+    );
+  } catch (e) {
+    return false;
+  }
 }
 
 /** Node without a built-in WebSocket: the `ws` backend, when the package can be loaded. */

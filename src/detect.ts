@@ -10,6 +10,7 @@ import { getTargetKind } from './event-target';
 import { getEventClasses } from './events';
 import { hostNative, backendFor, fallbackBackend, MARKER } from './backends';
 import { blobConstructor } from './blob';
+import { applyCapabilities } from './capabilities';
 import { version } from './version';
 
 export interface DetectReport {
@@ -78,12 +79,14 @@ export function detect(): DetectReport {
   const quirks = s.quirks.slice();
   let backendName = 'none';
   let canSendBlob = true;
-  const b = host ? backendFor(host.ctor, host.name) : fallbackBackend();
+  const b0 = host ? backendFor(host.ctor, host.name) : fallbackBackend();
+  // What install() was told the engine cannot send (README "Binary data").
+  const b = b0 && marker && marker.capabilities ? applyCapabilities(b0, marker.capabilities) : b0;
   if (b) {
     backendName = b.name;
     canSendBlob = b.canSendBlob;
     quirks.push.apply(quirks, b.quirks);
-    if (host && b.name === 'browser') probeNative(host.ctor, quirks);
+    if (host && b.name !== 'ws' && b.name !== 'node-builtin') probeNative(host.ctor, quirks);
   }
   const mode = marker ? marker.mode : null;
   const normalizations = [
@@ -106,12 +109,19 @@ export function detect(): DetectReport {
   if (!canSendBlob) normalizations.push('blobReadBeforeSend');
   if (mode !== 'standard') normalizations.push('unpairedSurrogatesRejected', 'closeWithoutArgumentsSends1000');
   else normalizations.push('unpairedSurrogatesReplaced');
+  if (b && b.closeTakesArguments === false) {
+    // The engine's close() takes no arguments: no code goes on the wire (`unsupported` says so).
+    for (let i = normalizations.length - 1; i >= 0; i--) {
+      if (normalizations[i].indexOf('Sends1000') !== -1) normalizations.splice(i, 1);
+    }
+  }
   if (!s.features.constructibleEventTarget) normalizations.push('ownEventTarget');
   if (!s.features.nativeCloseEvent) normalizations.push('ownCloseEvent');
   if (!s.features.constructibleDOMException) normalizations.push('ownDOMException');
   const unsupported: string[] = [];
   if (!s.features.blob) unsupported.push('blobMessages: no Blob class; binary messages arrive as ArrayBuffer');
   if (!b) unsupported.push('noNativeWebSocket');
+  else if (b.unsupported) unsupported.push.apply(unsupported, b.unsupported);
   return {
     version: version,
     installed: !!marker,

@@ -6,6 +6,7 @@ import { getEventClasses } from './events';
 import { getTargetKind } from './event-target';
 import { backendFor, resolveBackend } from './backends';
 import { Mode } from './modes';
+import { applyCapabilities, EngineCapabilities } from './capabilities';
 
 export { install, uninstall } from './install';
 export type { InstallOptions } from './install';
@@ -14,17 +15,28 @@ export type { DetectReport } from './detect';
 export { version } from './version';
 export type { Mode } from './modes';
 export type { WebSocketClass } from './websocket';
+export type { EngineCapabilities } from './capabilities';
 
 export interface CreateOptions {
   mode?: Mode;
   /** A WebSocket constructor to wrap (browser, MozWebSocket, a webview's, Node's) or the `ws` class. */
   native?: any;
+  /** What the engine cannot send, where no probe can see it (README "Binary data"). */
+  capabilities?: EngineCapabilities;
 }
 
 /** A patched WebSocket class for another mode or a given native constructor. */
 export function createWebSocketClass(options?: CreateOptions): WebSocketClass {
   const o = options || {};
-  return create({ mode: o.mode, backend: o.native ? backendFor(o.native) : resolveBackend });
+  const caps = o.capabilities;
+  return create({
+    mode: o.mode,
+    backend: o.native
+      ? applyCapabilities(backendFor(o.native), caps)
+      : function () {
+          return applyCapabilities(resolveBackend(), caps);
+        }
+  });
 }
 
 const events = getEventClasses(getTargetKind().native);

@@ -8,15 +8,18 @@ import { getGlobal, hasOwn } from './global';
 import { createWebSocketClass, WebSocketClass } from './websocket';
 import { getEventClasses } from './events';
 import { getTargetKind } from './event-target';
-import { backendFor, hostNative, resolveBackend, MARKER } from './backends';
+import { backendFor, fallbackBackend, hostNative, MARKER } from './backends';
 import { Mode, toMode } from './modes';
 import { version } from './version';
+import { applyCapabilities, EngineCapabilities } from './capabilities';
 
 export interface InstallOptions {
   /** 'strict' (default) or 'standard' (SPEC §3). */
   mode?: Mode;
   /** Wrap this constructor instead of the host's (a webview's class, `ws`, a test double). */
   native?: any;
+  /** What the engine cannot send, where no probe can see it (README "Binary data"). */
+  capabilities?: EngineCapabilities;
 }
 
 interface Marker {
@@ -25,6 +28,8 @@ interface Marker {
   installed: WebSocketClass;
   native: any;
   nativeName: string | null;
+  /** install()'s `capabilities`, for detect(). */
+  capabilities: EngineCapabilities | null;
   saved: { [name: string]: PropertyDescriptor | null };
 }
 
@@ -35,8 +40,13 @@ export function getMarker(): Marker | null {
   return hasOwn(g, MARKER) ? g[MARKER] : null;
 }
 
-/** Installs the patched WebSocket on the global object; returns the installed constructor. */
-export function install(options?: InstallOptions): WebSocketClass {
+/**
+ * Installs the patched WebSocket on the global object; returns the installed constructor.
+ * Where there is no engine to wrap (no WebSocket, no MozWebSocket, no `ws` in Node: Android
+ * browser <= 4.3, Node < 22 without ws), it changes nothing and returns null, so pages and
+ * libraries that test `typeof WebSocket` still choose their own fallback.
+ */
+export function install(options?: InstallOptions): WebSocketClass | null {
   const existing = getMarker();
   if (existing) return existing.installed;
   const o = options || {};
@@ -49,9 +59,11 @@ export function install(options?: InstallOptions): WebSocketClass {
     saved[GLOBALS[i]] = Object.getOwnPropertyDescriptor(g, GLOBALS[i]) || null;
   }
   const host = o.native ? { name: 'custom', ctor: o.native } : hostNative();
+  const fallback = host ? null : fallbackBackend();
+  if (!host && !fallback) return null;
   const Ctor = createWebSocketClass({
     mode: mode,
-    backend: host ? backendFor(host.ctor, host.name) : resolveBackend
+    backend: applyCapabilities(host ? backendFor(host.ctor, host.name) : fallback!, o.capabilities)
   });
   const events = getEventClasses(getTargetKind().native);
   const marker: Marker = {
@@ -60,6 +72,7 @@ export function install(options?: InstallOptions): WebSocketClass {
     installed: Ctor,
     native: host ? host.ctor : null,
     nativeName: host ? host.name : null,
+    capabilities: o.capabilities || null,
     saved: saved
   };
   Object.defineProperty(g, MARKER, { value: marker, configurable: true, enumerable: false, writable: false });

@@ -21,6 +21,7 @@ function scriptOptions(): api.InstallOptions {
   if (globalOptions && typeof globalOptions === 'object') {
     if (globalOptions.mode !== undefined) options.mode = globalOptions.mode;
     if (globalOptions.native !== undefined) options.native = globalOptions.native;
+    if (globalOptions.capabilities !== undefined) options.capabilities = globalOptions.capabilities;
   }
   const doc = g.document;
   if (doc) {
@@ -38,10 +39,12 @@ function scriptOptions(): api.InstallOptions {
 
 // Installed first: on the page, WebSocketShim.WebSocket is the installed class (in the
 // chosen mode), the same as window.WebSocket.
-const installed = api.install(scriptOptions());
+const options = scriptOptions();
+const installed = api.install(options);
 
 const WebSocketShim = {
-  WebSocket: installed,
+  // Nothing to wrap (install() returned null): the class in the chosen mode, not installed.
+  WebSocket: installed || api.createWebSocketClass({ mode: options.mode, native: options.native }),
   CloseEvent: api.CloseEvent,
   MessageEvent: api.MessageEvent,
   install: api.install,

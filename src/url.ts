@@ -303,7 +303,8 @@ function iterate(value: any): unknown[] | null {
   const S = g.Symbol;
   if (typeof S === 'function' && typeof S.iterator === 'symbol') {
     const method = value[S.iterator];
-    if (method === undefined || method === null) return null;
+    // duktape 2 has Symbol.iterator but no Array.prototype[@@iterator]: an Array is still a sequence.
+    if (method === undefined || method === null) return Array.isArray(value) ? value.slice() : null;
     if (typeof method !== 'function') throw new TypeError('@@iterator is not a function');
     const it = method.call(value);
     const out: unknown[] = [];

@@ -17,6 +17,7 @@ export interface NativeBackendOptions {
   /** Whether the third constructor argument is handed to the engine (Node, Deno, Bun; never browsers). */
   passOptions?: boolean;
   quirks?: string[];
+  unsupported?: string[];
 }
 
 export function nativeBackend(Native: any, opts?: NativeBackendOptions): Backend {
@@ -27,6 +28,7 @@ export function nativeBackend(Native: any, opts?: NativeBackendOptions): Backend
     canSendBlob: o.canSendBlob !== false,
     sendsViews: o.sendsViews !== false,
     quirks: o.quirks || [],
+    unsupported: o.unsupported || [],
     create: function (url, protocols, options, events) {
       return createNativeTransport(Native, url, protocols, o.passOptions ? options : undefined, events);
     }

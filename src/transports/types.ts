@@ -38,5 +38,11 @@ export interface Backend {
   sendsViews: boolean;
   /** Engine behaviours this backend works around, named after the engine bug (detect()). */
   quirks: string[];
+  /** What the engine cannot do, which the shim cannot work around (detect().unsupported). */
+  unsupported?: string[];
+  /** false: the engine has no binary frames (hixie-76, Gecko 6–10); binary send() throws NotSupportedError. */
+  sendsBinary?: boolean;
+  /** false: the engine's close() takes no arguments (hixie-76, Gecko 6/7); see the class's close(). */
+  closeTakesArguments?: boolean;
   create(url: string, protocols: string[], options: unknown, events: TransportEvents): Transport;
 }
