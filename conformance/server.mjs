@@ -7,7 +7,7 @@
 //   proto=first        select the first offered subprotocol (default: none selected)
 //   close=<code>       close right after open with this code (and reason=<text>, optional)
 //   closeEmpty=1       close right after open with a close frame without a body
-//   drop=1             destroy the TCP connection 50 ms after open (no close frame)
+//   drop=1             destroy the TCP connection 250 ms after open (no close frame)
 //   delayClose=<ms>    wait this long before answering the client's close frame
 // HTTP:
 //   GET /log/<name>[?wait=1]   JSON record; wait=1 waits (up to 10 s) until the connection ended
@@ -122,7 +122,7 @@ export async function startServer({ port = 0, host = '127.0.0.1' } = {}) {
     else if (q.get('closeEmpty') === '1') socket.close();
     // A moment after open, so the client has seen it: Firefox fires no open at all when the TCP
     // connection ends right behind the 101 response (test/browsers).
-    else if (q.get('drop') === '1') setTimeout(() => socket.terminate(), 50);
+    else if (q.get('drop') === '1') setTimeout(() => socket.terminate(), 250);
   });
 
   await new Promise((resolve) => http.listen(port, host, resolve));

@@ -87,9 +87,10 @@ describe('ES5 output (es-check)', function () {
 
   // --checkFeatures also flags post-ES5 built-ins used as free identifiers. Two are allowed,
   // each only reached where the engine has it: `globalThis` (behind `typeof globalThis`, with
-  // self/window/global as fallbacks) and `Uint8Array` (binary data exists only where typed
-  // arrays do: IE10+). Anything new (Promise, Map, Symbol, ...) fails this test.
-  const ALLOWED_FEATURES = ['globalThis', 'Uint8Array'];
+  // self/window/global as fallbacks) and `Uint8Array` / `ArrayBuffer` (binary data exists only
+  // where typed arrays do: IE10+; `ArrayBuffer` is reached behind `typeof ArrayBuffer`).
+  // Anything new (Promise, Map, Symbol, ...) fails this test.
+  const ALLOWED_FEATURES = ['globalThis', 'Uint8Array', 'ArrayBuffer'];
 
   it(`es-check es5 --checkFeatures passes on the UMD bundles, allowing only ${ALLOWED_FEATURES.join(', ')}`, function () {
     const r = esCheck(['es5', '--checkFeatures', `--ignore=${ALLOWED_FEATURES.join(',')}`, ...UMD_FILES]);

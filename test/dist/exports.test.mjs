@@ -349,6 +349,9 @@ describe('packaging', function () {
           const vm = require('node:vm');
           const fs = require('node:fs');
           const umdText = fs.readFileSync(${JSON.stringify(join(root, umd))}, 'utf8');
+          // An engine on the global for the script-tag copy to wrap (plain Node has none, and
+          // install() installs nothing where there is nothing to wrap).
+          globalThis.WebSocket = require(${JSON.stringify(join(root, 'node_modules', 'ws'))});
           const before = snapshot();
           // CJS first, then the script tag.
           const auto = require('websocket-shim/auto');
