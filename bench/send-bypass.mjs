@@ -13,7 +13,7 @@ const shim = require('../dist/websocket-shim.node.cjs');
 const WS = require('ws');
 
 const N = +(process.env.BENCH_N || 20000);
-const ROUNDS = +(process.env.BENCH_ROUNDS || 15);
+const ROUNDS = +(process.env.BENCH_ROUNDS || 31);
 
 const payloads = {
   'string 16 B': () => 'abcdefghijklmnop',
@@ -37,18 +37,42 @@ function waitDrained(ws) {
   });
 }
 
-async function timeSends(ws, make) {
-  const data = make();
-  let best = Infinity;
-  for (let r = 0; r < ROUNDS; r++) {
-    await waitDrained(ws);
-    const t0 = process.hrtime.bigint();
-    for (let i = 0; i < N; i++) ws.send(data);
-    const dt = Number(process.hrtime.bigint() - t0) / N;
-    if (dt < best) best = dt;
-  }
+/** ns per call of one batch of N sends, once the socket has drained. */
+async function batch(ws, data) {
   await waitDrained(ws);
-  return best;
+  const t0 = process.hrtime.bigint();
+  for (let i = 0; i < N; i++) ws.send(data);
+  return Number(process.hrtime.bigint() - t0) / N;
+}
+
+function median(list) {
+  const s = list.slice().sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/**
+ * Native and shim batches interleaved, the order flipped every round (neither side always goes
+ * first: warm-up, GC and socket-buffer drift fall on both), then the median of each side. One
+ * batch is noisy (a 16 B string costs 0.5–2.5 µs on ws from one batch to the next: its Buffer
+ * allocations and GC); the median of many interleaved batches is not.
+ */
+async function compare(nativeWs, shimWs, make) {
+  const data = make();
+  const a = [];
+  const b = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    if (r % 2 === 0) {
+      a.push(await batch(nativeWs, data));
+      b.push(await batch(shimWs, data));
+    } else {
+      b.push(await batch(shimWs, data));
+      a.push(await batch(nativeWs, data));
+    }
+  }
+  await waitDrained(nativeWs);
+  await waitDrained(shimWs);
+  return [median(a), median(b)];
 }
 
 // Part 1: the shim's own cost, without I/O: a W3C-style engine double whose send() does
@@ -69,9 +93,13 @@ NullEngine.prototype.addEventListener = function (type, fn) {
 {
   const M = 200000;
   const engine = new NullEngine();
-  const shimmed = await open(shim.createWebSocketClass({ native: NullEngine }), 'ws://127.0.0.1:8/');
+  const NullShim = shim.createWebSocketClass({ native: NullEngine });
+  const shimmed = await open(NullShim, 'ws://127.0.0.1:8/');
   await new Promise((r) => setTimeout(r, 5));
-  console.log(`send() overhead without I/O: best of ${ROUNDS} rounds of ${M} calls to an engine double, Node ${process.version}`);
+  // In Node a W3C-style double gets the built-in's backend: views other than Uint8Array are
+  // handed over as a Uint8Array of their bytes (Node 21 sends them wrongly), the rest as they are.
+  const backendName = NullShim.__websocketShim.backend().name;
+  console.log(`send() overhead without I/O: best of ${ROUNDS} rounds of ${M} calls to an engine double (backend '${backendName}'), Node ${process.version}`);
   console.log('payload                    engine ns/call   shim ns/call   shim - engine');
   for (const [label, make] of Object.entries(payloads)) {
     const data = make();
@@ -96,20 +124,14 @@ const url = server.url + '/bench?echo=0';
 const natives = [['ws', WS]];
 if (typeof globalThis.WebSocket === 'function') natives.push(['built-in', globalThis.WebSocket]);
 
-console.log(`send() on the common path: best of ${ROUNDS} rounds of ${N} calls, Node ${process.version}`);
+console.log(`send() on the common path: median of ${ROUNDS} interleaved batches of ${N} calls each, Node ${process.version}`);
 console.log('native    payload                    native ns/call   shim ns/call   shim/native');
 for (const [name, Native] of natives) {
   const Shim = shim.createWebSocketClass({ native: Native });
   const nativeWs = await open(Native, url);
   const shimWs = await open(Shim, url);
   for (const [label, make] of Object.entries(payloads)) {
-    // Alternate to share any warm-up, GC or socket-buffer drift between the two.
-    const a = await timeSends(nativeWs, make);
-    const b1 = await timeSends(shimWs, make);
-    const a2 = await timeSends(nativeWs, make);
-    const b2 = await timeSends(shimWs, make);
-    const nat = Math.min(a, a2);
-    const b = Math.min(b1, b2);
+    const [nat, b] = await compare(nativeWs, shimWs, make);
     console.log(
       `${name.padEnd(9)} ${label.padEnd(26)} ${nat.toFixed(0).padStart(14)} ${b.toFixed(0).padStart(14)} ${(b / nat).toFixed(2).padStart(13)}`
     );

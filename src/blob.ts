@@ -4,7 +4,8 @@
  * Safari < 14, old Gecko). Making: the global Blob, else a Blob class a backend supplies
  * (Node 14.18/15.7+ `require('buffer').Blob`), else none (see `canMakeBlob`).
  */
-import { getGlobal } from './global';
+import { getGlobal, tagOf } from './global';
+import { reportError } from './report-error';
 
 let extraBlob: any = null;
 
@@ -25,28 +26,46 @@ export function makeBlob(data: ArrayBuffer): any {
 
 export type ReadCallback = (error: unknown, result?: ArrayBuffer) => void;
 
-/** Reads a Blob into an ArrayBuffer and calls back once (always asynchronously). */
+/**
+ * Reads a Blob into an ArrayBuffer and calls back exactly once, always asynchronously:
+ * `Blob#arrayBuffer` where the Blob has it and the engine has Promise, else FileReader
+ * (IE10/11, Safari < 14, Gecko < 69, engines without Promise). An exception thrown by
+ * `done` is reported the way the host reports uncaught errors; it never becomes an
+ * unhandled rejection or stops the reader.
+ */
 export function readBlob(blob: Blob, done: ReadCallback): void {
   const g = getGlobal();
   let called = false;
   const once: ReadCallback = function (err, res) {
     if (called) return;
     called = true;
-    done(err, res);
+    try {
+      done(err, res);
+    } catch (e) {
+      reportError(e);
+    }
+  };
+  const later = function (err: unknown): void {
+    setTimeout(function () {
+      once(err);
+    }, 0);
   };
   if (typeof (blob as any).arrayBuffer === 'function' && typeof g.Promise === 'function') {
     let p: any;
     try {
       p = (blob as any).arrayBuffer();
     } catch (e) {
-      setTimeout(function () {
-        once(e);
-      }, 0);
+      later(e);
+      return;
+    }
+    if (!p || typeof p.then !== 'function') {
+      later(new TypeError('websocket-shim: Blob#arrayBuffer() did not return a promise'));
       return;
     }
     p.then(
       function (ab: ArrayBuffer) {
-        once(null, ab);
+        if (tagOf(ab) === 'ArrayBuffer') once(null, ab);
+        else once(new TypeError('websocket-shim: Blob#arrayBuffer() did not give an ArrayBuffer'));
       },
       function (e: unknown) {
         once(e || new Error('Blob read failed'));
@@ -55,17 +74,23 @@ export function readBlob(blob: Blob, done: ReadCallback): void {
     return;
   }
   if (typeof g.FileReader === 'function') {
-    const reader = new g.FileReader();
-    reader.onload = function () {
-      once(null, reader.result);
-    };
-    reader.onerror = reader.onabort = function () {
-      once(reader.error || new Error('Blob read failed'));
-    };
-    reader.readAsArrayBuffer(blob);
+    let reader: any;
+    try {
+      reader = new g.FileReader();
+      reader.onload = function () {
+        const ab = reader.result;
+        if (tagOf(ab) === 'ArrayBuffer') once(null, ab);
+        else once(new TypeError('websocket-shim: FileReader gave no ArrayBuffer'));
+      };
+      reader.onerror = reader.onabort = function () {
+        once(reader.error || new Error('Blob read failed'));
+      };
+      reader.readAsArrayBuffer(blob);
+    } catch (e) {
+      // A FileReader that cannot read this Blob (another realm's, a closed File) throws.
+      later(e);
+    }
     return;
   }
-  setTimeout(function () {
-    once(new Error('websocket-shim: this engine cannot read a Blob (no Blob#arrayBuffer, no FileReader)'));
-  }, 0);
+  later(new Error('websocket-shim: this engine cannot read a Blob (no Blob#arrayBuffer, no FileReader)'));
 }

@@ -13,6 +13,8 @@ interface Item {
   /** Bytes this item counts in bufferedAmount until it is handed over. */
   size: number;
   pending: boolean;
+  /** The Blob read failed: the connection fails when this item reaches the head. */
+  error?: unknown;
 }
 
 export interface QueueSink {
@@ -20,7 +22,10 @@ export interface QueueSink {
   write(data: Outgoing): void;
   /** Whether the engine can take this Blob as it is. */
   canSendBlob: boolean;
-  /** A Blob could not be read: the connection must fail. */
+  /**
+   * The connection must fail: a Blob could not be read, or the engine threw while taking
+   * queued data (or the close that waited for it). Called at most once; the queue is dead.
+   */
   fail(error: unknown): void;
 }
 
@@ -39,6 +44,11 @@ export class SendQueue {
 
   get empty(): boolean {
     return this.items.length === 0;
+  }
+
+  /** The connection failed or closed: nothing more is handed to the engine. */
+  get stopped(): boolean {
+    return this.dead;
   }
 
   /** Whether data may go straight to the engine: nothing queued and nothing to convert. */
@@ -61,19 +71,20 @@ export class SendQueue {
       const self = this;
       readBlob(data as Blob, function (err, ab) {
         if (self.dead) return;
-        if (err) {
-          self.dead = true;
-          self.sink.fail(err);
-          return;
-        }
-        item.data = ab!;
+        // A failed read fails the connection in call order: what was sent before this Blob is
+        // handed over first (as an engine reading Blobs one by one would do).
+        if (err) item.error = err;
+        else item.data = ab!;
         item.pending = false;
         self.flush();
       });
     }
   }
 
-  /** Calls `fn` once everything queued has been handed to the engine (at once if empty). */
+  /**
+   * Calls `fn` once everything queued has been handed to the engine: at once (synchronously,
+   * so its exceptions reach the caller) if nothing is queued, else after the last item.
+   */
   whenDrained(fn: () => void): void {
     if (this.items.length === 0) fn();
     else this.drained = fn;
@@ -85,16 +96,33 @@ export class SendQueue {
     this.drained = null;
   }
 
+  /**
+   * Hands over everything ready at the head, in order, then runs the waiting close. Runs in a
+   * Blob read's callback (a promise reaction or a FileReader event), where an exception would
+   * become an unhandled rejection or be lost: an engine that throws fails the connection
+   * instead, as does a Blob whose read failed when it reaches the head. The item it stopped
+   * on stays counted (it never reached the network).
+   */
   private flush(): void {
-    while (this.items.length && !this.items[0].pending && !this.dead) {
-      const item = this.items.shift()!;
-      this.held -= item.size;
-      this.sink.write(item.data!);
-    }
-    if (this.items.length === 0 && this.drained && !this.dead) {
-      const fn = this.drained;
+    try {
+      while (this.items.length && !this.items[0].pending && !this.dead) {
+        const item = this.items[0];
+        if (item.error !== undefined) throw item.error;
+        this.sink.write(item.data!);
+        this.items.shift();
+        this.held -= item.size;
+        item.data = null;
+      }
+      if (this.items.length === 0 && this.drained && !this.dead) {
+        const fn = this.drained;
+        this.drained = null;
+        fn();
+      }
+    } catch (e) {
+      if (this.dead) return;
+      this.dead = true;
       this.drained = null;
-      fn();
+      this.sink.fail(e);
     }
   }
 }

@@ -34,8 +34,14 @@ export function toDOMString(value: unknown): string {
 
 export function isArrayBuffer(value: unknown): value is ArrayBuffer {
   if (!value || typeof value !== 'object') return false;
-  // Same-realm fast path; the tag recognises other realms' buffers.
-  return (typeof ArrayBuffer !== 'undefined' && value instanceof ArrayBuffer) || tagOf(value) === 'ArrayBuffer';
+  if (typeof ArrayBuffer !== 'undefined') {
+    // Same-realm fast path; a view (of any realm) is no ArrayBuffer, without reading its tag
+    // (Object.prototype.toString of a typed array goes through a getter: slow on send()'s path).
+    if (value instanceof ArrayBuffer) return true;
+    if (typeof ArrayBuffer.isView === 'function' && ArrayBuffer.isView(value)) return false;
+  }
+  // The tag recognises other realms' buffers.
+  return tagOf(value) === 'ArrayBuffer';
 }
 
 const VIEW_TAGS: { [tag: string]: true } = {
@@ -74,6 +80,21 @@ export function isBlob(value: unknown): value is Blob {
 
 /** The bytes a view covers, as a Uint8Array over the same memory (no copy). */
 export function viewBytes(view: ArrayBufferView): Uint8Array {
-  if (view instanceof Uint8Array || tagOf(view) === 'Uint8Array') return view as Uint8Array;
+  if (view instanceof Uint8Array) return view;
+  // Only a view of another realm can be a Uint8Array that instanceof does not see.
+  if (!(view.buffer instanceof ArrayBuffer) && tagOf(view) === 'Uint8Array') return view as Uint8Array;
   return new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
+}
+
+/**
+ * A fresh ArrayBuffer holding exactly the bytes of a buffer or view, as they are now.
+ * send() hands the engine the data as it was at the call (WHATWG WebSockets send(): the
+ * data is sent, not a live reference); data that must wait in the shim's queue is copied, so
+ * a buffer the caller reuses right after send() does not change what goes on the wire. Also
+ * the form given to engines that cannot send views (they get an ArrayBuffer of the viewed bytes).
+ */
+export function copyBytes(data: ArrayBuffer | ArrayBufferView): ArrayBuffer {
+  if (isArrayBuffer(data)) return data.slice(0);
+  const v = data as ArrayBufferView;
+  return (v.buffer as ArrayBuffer).slice(v.byteOffset, v.byteOffset + v.byteLength);
 }

@@ -11,7 +11,7 @@ import { getGlobal, hasOwn } from './global';
 import { validateClose, CloseRequest } from './close-args';
 import { Mode, toMode } from './modes';
 import { parseWebSocketURL, toProtocolList } from './url';
-import { isArrayBuffer, isArrayBufferView, isBlob, toDOMString, viewBytes } from './webidl';
+import { isArrayBuffer, isArrayBufferView, isBlob, toDOMString, viewBytes, copyBytes } from './webidl';
 import { hasUnpairedSurrogate, toWellFormed, utf8ByteLength } from './utf8';
 import { SendQueue, Outgoing } from './send-queue';
 import { makeBlob, readBlob } from './blob';
@@ -46,10 +46,28 @@ interface State {
   afterClose: number;
   /** Close requested while queued data was still waiting. */
   closeWaiting: boolean;
+  /**
+   * The engine's own bufferedAmount once the connection failed or closed: bytes it never put
+   * on the network stay counted (SPEC §2: never reset), whatever the engine reports later
+   * (Deno: 0 unless OPEN; a destroyed socket).
+   */
+  engineFinal: number | null;
   handlers: { [type: string]: any };
   wrappers: { [type: string]: (ev: any) => unknown };
-  /** Inbound messages waiting for a Blob → ArrayBuffer conversion, in order. */
-  inbox: Array<{ data: any; ready: boolean }>;
+  /** Inbound messages behind one whose Blob the shim must read first, in order. */
+  inbox: Inbound[];
+  /** The engine closed while messages in the inbox still waited: the close comes after them. */
+  pendingClose: { code: number | undefined; reason: string; wasClean: boolean } | null;
+}
+
+/** A received message: text, an ArrayBuffer, or an engine's Blob (read when 'arraybuffer' is wanted). */
+interface Inbound {
+  data: any;
+  blob: any;
+  /** For a Blob: its bytes are read (data is the ArrayBuffer). */
+  ready: boolean;
+  reading: boolean;
+  done: boolean;
 }
 
 const STATE = '__wsShimState';
@@ -118,9 +136,11 @@ export function createWebSocketClass(options: ClassOptions): WebSocketClass {
       queue: null as unknown as SendQueue,
       afterClose: 0,
       closeWaiting: false,
+      engineFinal: null,
       handlers: {},
       wrappers: {},
-      inbox: []
+      inbox: [],
+      pendingClose: null
     };
     Object.defineProperty(self, STATE, { value: s, enumerable: false });
     s.queue = new SendQueue({
@@ -129,7 +149,8 @@ export function createWebSocketClass(options: ClassOptions): WebSocketClass {
         s.transport!.send(data);
       },
       fail: function () {
-        // A Blob that cannot be read fails the connection (error, then close 1006).
+        // A Blob that cannot be read, or an engine that threw while taking queued data (or the
+        // close behind it), fails the connection: error, then close 1006. Nothing is dropped silently.
         failConnection(self, s);
       }
     });
@@ -153,38 +174,63 @@ export function createWebSocketClass(options: ClassOptions): WebSocketClass {
   } as unknown as WebSocketClass;
 
   // ---------------------------------------------------------------------------
-  // Receiving: "When a WebSocket message has been received".
+  // Receiving: "When a WebSocket message has been received". Transports give text as a
+  // string and binary as an ArrayBuffer, or as a Blob where the engine only gives Blobs. The
+  // type is decided by binaryType when the event is dispatched (SPEC §2): an ArrayBuffer
+  // becomes a Blob for 'blob' (the global Blob, else Node's buffer.Blob, else it stays an
+  // ArrayBuffer: detect().unsupported); an engine's Blob is read for 'arraybuffer', and the
+  // messages after it wait in the inbox so they keep their order.
   function receive(self: any, s: State, data: any): void {
     // Message events fire only while OPEN (old WebKit and Presto also fire while CLOSING).
     if (s.readyState !== OPEN) return;
-    const item = { data: data, ready: true };
-    if (typeof data !== 'string' && isBlob(data)) {
-      // Engines that only give Blobs: read it, keeping message order.
-      item.ready = false;
-      readBlob(data, function (err, ab) {
-        item.data = err ? data : ab;
-        item.ready = true;
-        drainInbox(self, s);
-      });
-    }
+    const blob = typeof data !== 'string' && isBlob(data);
+    const item: Inbound = { data: blob ? null : data, blob: blob ? data : null, ready: !blob, reading: false, done: false };
     s.inbox.push(item);
+    // Read at once when 'arraybuffer' is wanted now, so that reads overlap.
+    if (blob && s.binaryType === 'arraybuffer') startRead(self, s, item);
     drainInbox(self, s);
   }
 
+  function startRead(self: any, s: State, item: Inbound): void {
+    if (item.reading || item.ready) return;
+    item.reading = true;
+    readBlob(item.blob, function (err, ab) {
+      if (item.done) return; // already delivered as the Blob it was
+      if (err) {
+        // The engine's Blob cannot be read: fail the connection, never drop the message silently.
+        if (s.readyState === OPEN || s.readyState === CLOSING) failConnection(self, s);
+        return;
+      }
+      item.data = ab;
+      item.ready = true;
+      drainInbox(self, s);
+    });
+  }
+
   function drainInbox(self: any, s: State): void {
-    while (s.inbox.length && s.inbox[0].ready) {
-      const item = s.inbox.shift()!;
+    while (s.inbox.length) {
+      const item = s.inbox[0];
+      if (s.readyState === OPEN && !item.ready) {
+        // An engine's Blob at the head: as it is for 'blob'; read first for 'arraybuffer'.
+        if (s.binaryType !== 'blob') {
+          startRead(self, s, item);
+          return;
+        }
+      }
+      s.inbox.shift();
+      item.done = true;
       if (s.readyState !== OPEN) continue;
       let data = item.data;
       if (typeof data !== 'string') {
         // binaryType at dispatch time decides the type (SPEC §2).
-        if (s.binaryType === 'blob') {
-          if (!isBlob(data)) data = makeBlob(data) || data;
-        } else if (isBlob(data)) {
-          continue; // unreadable Blob and 'arraybuffer' requested: nothing faithful to deliver
-        }
+        if (s.binaryType === 'blob') data = item.blob || makeBlob(data) || data;
       }
       fire(self, new events.MessageEvent('message', { data: data, origin: s.origin, lastEventId: '', source: null, ports: [] }));
+    }
+    if (s.pendingClose) {
+      const c = s.pendingClose;
+      s.pendingClose = null;
+      closed(self, s, c.code, c.reason, c.wasClean);
     }
   }
 
@@ -192,9 +238,14 @@ export function createWebSocketClass(options: ClassOptions): WebSocketClass {
   // "When the WebSocket connection is closed": CLOSED, error if it failed, then close.
   function closed(self: any, s: State, code: number | undefined, reason: string, wasClean: boolean): void {
     if (s.readyState === CLOSED) return;
-    s.readyState = CLOSED;
     s.queue.stop();
-    s.inbox.length = 0;
+    freezeEngineAmount(s);
+    // Messages the engine gave before it closed come first (one still being read holds them).
+    if (s.inbox.length) {
+      s.pendingClose = { code: code, reason: reason, wasClean: wasClean };
+      return;
+    }
+    s.readyState = CLOSED;
     // Inbound codes normalized: abnormal closure → 1006 and ''; no status code → 1005.
     if (!wasClean) {
       code = 1006;
@@ -206,10 +257,18 @@ export function createWebSocketClass(options: ClassOptions): WebSocketClass {
     fire(self, new events.CloseEvent('close', { wasClean: wasClean, code: code, reason: reason }));
   }
 
+  function freezeEngineAmount(s: State): void {
+    if (s.engineFinal === null) s.engineFinal = s.transport ? s.transport.bufferedAmount() : 0;
+  }
+
   function failConnection(self: any, s: State): void {
     if (s.readyState === CLOSED) return;
     if (s.readyState !== CLOSING) s.readyState = CLOSING;
     s.queue.stop();
+    // Messages not yet dispatched are not delivered after a failure (readyState is not OPEN).
+    s.inbox.length = 0;
+    s.pendingClose = null;
+    freezeEngineAmount(s);
     if (s.transport) s.transport.abort();
     setTimeout(function () {
       closed(self, s, 1006, '', false);
@@ -228,6 +287,11 @@ export function createWebSocketClass(options: ClassOptions): WebSocketClass {
     if (s.readyState === CONNECTING) {
       failConnection(this, s);
       return;
+    }
+    // SPEC §4: an engine whose close() takes no arguments (hixie-76 WebKit, Gecko 6/7) cannot put
+    // a code other than the default 1000, or a reason, on the wire: fail loudly, stay OPEN.
+    if (getBackend().closeTakesArguments === false && ((req.code !== undefined && req.code !== 1000) || req.reason)) {
+      throw domException('NotSupportedError', "This engine's close() cannot send a code or reason.");
     }
     // Step 5: start the closing handshake; queued data goes first (SPEC §2).
     s.readyState = CLOSING;
@@ -266,6 +330,11 @@ export function createWebSocketClass(options: ClassOptions): WebSocketClass {
     }
     // Step 1: CONNECTING → InvalidStateError.
     if (s.readyState === CONNECTING) throw domException('InvalidStateError', "Failed to execute 'send' on 'WebSocket': Still in CONNECTING state.");
+    // SPEC §4: an engine without binary frames (hixie-76 WebKit, Gecko 6–10) would send binary data as
+    // the text "[object ArrayBuffer]": fail loudly instead (after close nothing is sent: no exception).
+    if (text === null && s.readyState === OPEN && be.sendsBinary === false) {
+      throw domException('NotSupportedError', 'This engine cannot send binary data.');
+    }
     if (text !== null) {
       // SPEC §3: strict rejects unpaired surrogates; standard replaces them (USVString).
       if (mode === 'strict') {
@@ -283,11 +352,15 @@ export function createWebSocketClass(options: ClassOptions): WebSocketClass {
       return;
     }
     const size = text !== null ? utf8ByteLength(text) : blob ? (out! as Blob).size : (out! as ArrayBuffer | ArrayBufferView).byteLength;
-    // CLOSING or CLOSED: no exception; bufferedAmount grows by the payload size.
-    if (s.readyState !== OPEN) {
+    // CLOSING or CLOSED (or the engine already gone): no exception; bufferedAmount grows by
+    // the payload size, no framing, and never goes back down.
+    if (s.readyState !== OPEN || s.queue.stopped) {
       s.afterClose += size;
       return;
     }
+    // Waiting behind a Blob: a copy of the bytes as they are now, so a buffer reused right
+    // after send() does not change what is sent (strings and Blobs are immutable).
+    if (text === null && !blob) out = copyBytes(out! as ArrayBuffer | ArrayBufferView);
     s.queue.push(out!, size, blob);
   }
 
@@ -325,8 +398,10 @@ export function createWebSocketClass(options: ClassOptions): WebSocketClass {
     return s.readyState;
   });
   getter('bufferedAmount', function (s) {
-    // Bytes the shim holds + bytes the engine holds + bytes sent after close.
-    return s.queue.bytes + (s.transport ? s.transport.bufferedAmount() : 0) + s.afterClose;
+    // Bytes the shim holds + bytes the engine holds (as it last said, once closed) + bytes
+    // passed to send() after close(). Transports report the engine's value as a number >= 0.
+    const engine = s.engineFinal !== null ? s.engineFinal : s.transport ? s.transport.bufferedAmount() : 0;
+    return s.queue.bytes + engine + s.afterClose;
   });
   getter('extensions', function (s) {
     return s.extensions;

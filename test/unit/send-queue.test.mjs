@@ -268,17 +268,23 @@ describe('send-queue: SendQueue', function () {
       expect(sink.failures[0].message).to.equal('a');
     });
 
-    it('a later Blob that fails while an earlier one is still being read: fail once, nothing written', async function () {
+    it('a later Blob that fails while an earlier one is still being read: the earlier one is written first, then fail once', async function () {
       const sink = fakeSink(false);
       const q = new SendQueue(sink);
       const slow = controlledBlob([1]);
+      const error = new Error('late');
       q.push(slow, 1, true);
-      q.push(failingBlob(new Error('late')), 1, true);
+      q.push(failingBlob(error), 1, true);
+      q.push('after', 5, false);
       await settle();
-      expect(sink.failures).to.have.length(1);
+      // In call order: the failure waits for the Blob sent before it.
+      expect(sink.failures).to.deep.equal([]);
+      expect(sink.writes).to.deep.equal([]);
       slow.resolve();
       await settle();
-      expect(sink.writes).to.deep.equal([]);
+      expect(sink.writes.map(bytesOf)).to.deep.equal([[1]]);
+      expect(sink.failures).to.deep.equal([error]);
+      expect(q.bytes, 'the failed Blob and what followed stay counted').to.equal(6);
     });
 
     it('arrayBuffer() that throws synchronously: fail is called once, asynchronously', async function () {
@@ -298,6 +304,57 @@ describe('send-queue: SendQueue', function () {
       await settle();
       expect(sink.failures).to.have.length(1);
       expect(sink.failures[0]).to.be.instanceOf(Error);
+    });
+  });
+
+  describe('an engine that throws while taking queued data (or the close behind it)', function () {
+    it('fails the connection once; the item it threw on and those after it stay counted; no exception escapes', async function () {
+      const sink = fakeSink(false);
+      const error = new Error('engine gone');
+      sink.write = function (data) {
+        if (data === 'boom') throw error;
+        this.writes.push(data);
+      };
+      const q = new SendQueue(sink);
+      const blob = controlledBlob([7]);
+      q.push(blob, 1, true);
+      q.push('boom', 4, false);
+      q.push('after', 5, false);
+      let drained = false;
+      q.whenDrained(() => {
+        drained = true;
+      });
+      const rejections = [];
+      const onRejection = (e) => rejections.push(e);
+      process.on('unhandledRejection', onRejection);
+      try {
+        blob.resolve();
+        await settle();
+      } finally {
+        process.removeListener('unhandledRejection', onRejection);
+      }
+      expect(rejections).to.deep.equal([]);
+      expect(sink.writes.map(bytesOf)).to.deep.equal([[7]]);
+      expect(sink.failures).to.deep.equal([error]);
+      expect(drained).to.equal(false);
+      expect(q.bytes).to.equal(9);
+      expect(q.stopped).to.equal(true);
+      expect(q.canBypass(false)).to.equal(false);
+    });
+
+    it('a throwing drained callback (the engine refuses the close) fails the connection', async function () {
+      const sink = fakeSink(false);
+      const q = new SendQueue(sink);
+      const blob = controlledBlob([1]);
+      q.push(blob, 1, true);
+      const error = new RangeError('close refused');
+      q.whenDrained(() => {
+        throw error;
+      });
+      blob.resolve();
+      await settle();
+      expect(sink.writes.map(bytesOf)).to.deep.equal([[1]]);
+      expect(sink.failures).to.deep.equal([error]);
     });
   });
 
