@@ -4,8 +4,8 @@
  * --experimental-websocket), Deno, Bun.
  */
 import { Backend, Transport, TransportEvents } from './types';
-import { Outgoing } from '../send-queue';
 import { mapEngineError } from './map-error';
+import { engineCalls, str } from './engine-calls';
 import { tagOf } from '../global';
 
 export interface NativeBackendOptions {
@@ -118,38 +118,12 @@ function createNativeTransport(
     reportClose(typeof ev.code === 'number' ? ev.code : undefined, str(ev.reason), wasClean);
   });
 
-  return {
-    send: function (data: Outgoing) {
-      try {
-        socket.send(data);
-      } catch (e) {
-        throw mapEngineError(e, 'InvalidStateError');
-      }
-    },
-    close: function (code?: number, reason?: string) {
-      try {
-        if (code === undefined) socket.close();
-        else if (reason === undefined) socket.close(code);
-        else socket.close(code, reason);
-      } catch (e) {
-        throw mapEngineError(e, 'InvalidAccessError');
-      }
-    },
-    abort: function () {
-      detached = true;
-      try {
-        socket.close();
-      } catch (e) {
-        // Failing the connection cannot fail.
-      }
-    },
-    bufferedAmount: function () {
-      const n = socket.bufferedAmount;
-      return typeof n === 'number' && n > 0 ? n : 0;
+  return engineCalls(socket, function () {
+    detached = true;
+    try {
+      socket.close();
+    } catch (e) {
+      // Failing the connection cannot fail.
     }
-  };
-}
-
-function str(v: unknown): string {
-  return v === undefined || v === null ? '' : '' + v;
+  });
 }

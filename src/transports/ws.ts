@@ -6,8 +6,8 @@
  * own throw; send(null) sends an empty binary frame; an unhandled 'error' kills Node.
  */
 import { Backend, Transport, TransportEvents } from './types';
-import { Outgoing } from '../send-queue';
 import { mapEngineError } from './map-error';
+import { engineCalls, str } from './engine-calls';
 import { tagOf } from '../global';
 
 /** Whether a constructor is the `ws` package's client class (an EventEmitter). */
@@ -96,36 +96,14 @@ function createWsTransport(WS: any, url: string, protocols: string[], options: u
     events.close(code, reason === undefined ? '' : reason.toString(), wasClean);
   });
 
-  return {
-    send: function (data: Outgoing) {
-      try {
-        socket.send(data);
-      } catch (e) {
-        throw mapEngineError(e, 'InvalidStateError');
-      }
-    },
-    close: function (code?: number, reason?: string) {
-      try {
-        if (code === undefined) socket.close();
-        else if (reason === undefined) socket.close(code);
-        else socket.close(code, reason);
-      } catch (e) {
-        throw mapEngineError(e, 'InvalidAccessError');
-      }
-    },
-    abort: function () {
-      detached = true;
-      try {
-        socket.terminate();
-      } catch (e) {
-        // Failing the connection cannot fail.
-      }
-    },
-    bufferedAmount: function () {
-      const n = socket.bufferedAmount;
-      return typeof n === 'number' && n > 0 ? n : 0;
+  return engineCalls(socket, function () {
+    detached = true;
+    try {
+      socket.terminate();
+    } catch (e) {
+      // Failing the connection cannot fail.
     }
-  };
+  });
 }
 
 function concat(chunks: Uint8Array[]): ArrayBuffer {
@@ -138,8 +116,4 @@ function concat(chunks: Uint8Array[]): ArrayBuffer {
     p += chunks[i].byteLength;
   }
   return out.buffer;
-}
-
-function str(v: unknown): string {
-  return v === undefined || v === null ? '' : '' + v;
 }
