@@ -122,6 +122,15 @@ export interface TargetKind {
   create(newTarget: any): any;
 }
 
+/** The package's own EventTarget: instances are plain objects of the class's prototype. */
+export const OWN_TARGET_KIND: TargetKind = {
+  native: false,
+  proto: OwnEventTarget.prototype,
+  create: function (newTarget: any) {
+    return Object.create(newTarget.prototype);
+  }
+};
+
 let kind: TargetKind | null = null;
 
 /** Whether instances can be native EventTargets (probed once). */
@@ -160,25 +169,11 @@ export function getTargetKind(): TargetKind {
       // Not subclassable: fall back to our own.
     }
   }
-  kind = {
-    native: false,
-    proto: OwnEventTarget.prototype,
-    create: function (newTarget: any) {
-      return Object.create(newTarget.prototype);
-    }
-  };
+  kind = OWN_TARGET_KIND;
   return kind;
 }
 
 export function setTargetKindForTesting(which: 'own' | null): void {
   kind = null;
-  if (which === 'own') {
-    kind = {
-      native: false,
-      proto: OwnEventTarget.prototype,
-      create: function (newTarget: any) {
-        return Object.create(newTarget.prototype);
-      }
-    };
-  }
+  if (which === 'own') kind = OWN_TARGET_KIND;
 }

@@ -6,7 +6,7 @@
  */
 import { domException } from './errors';
 import { getEventClasses } from './events';
-import { getTargetKind, TargetKind, OwnEventTarget } from './event-target';
+import { getTargetKind, TargetKind, OWN_TARGET_KIND } from './event-target';
 import { getGlobal, hasOwn } from './global';
 import { validateClose, CloseRequest } from './close-args';
 import { Mode, toMode } from './modes';
@@ -44,8 +44,6 @@ interface State {
   queue: SendQueue;
   /** Bytes passed to send() after close(): counted, never sent (SPEC §2). */
   afterClose: number;
-  /** Close requested while queued data was still waiting. */
-  closeWaiting: boolean;
   /**
    * The engine's own bufferedAmount once the connection failed or closed: bytes it never put
    * on the network stay counted (SPEC §2: never reset), whatever the engine reports later
@@ -84,9 +82,7 @@ export interface WebSocketClass {
 
 export function createWebSocketClass(options: ClassOptions): WebSocketClass {
   const mode = toMode(options.mode);
-  const target: TargetKind = options.eventTarget === 'own'
-    ? { native: false, proto: OwnEventTarget.prototype, create: (nt: any) => Object.create(nt.prototype) }
-    : getTargetKind();
+  const target: TargetKind = options.eventTarget === 'own' ? OWN_TARGET_KIND : getTargetKind();
   const events = getEventClasses(target.native);
   let backend: Backend | null = typeof options.backend === 'function' ? null : options.backend;
   function getBackend(): Backend {
@@ -135,7 +131,6 @@ export function createWebSocketClass(options: ClassOptions): WebSocketClass {
       transport: null,
       queue: null as unknown as SendQueue,
       afterClose: 0,
-      closeWaiting: false,
       engineFinal: null,
       handlers: {},
       wrappers: {},
@@ -295,9 +290,7 @@ export function createWebSocketClass(options: ClassOptions): WebSocketClass {
     }
     // Step 5: start the closing handshake; queued data goes first (SPEC §2).
     s.readyState = CLOSING;
-    s.closeWaiting = true;
     s.queue.whenDrained(function () {
-      s.closeWaiting = false;
       s.transport!.close(req.code, req.reason);
     });
   }
