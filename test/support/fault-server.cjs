@@ -18,6 +18,7 @@
 //   stop-reading            after open: the server stops reading for 600 ms, then reads and closes 1000 after "end"
 //   ping-flood              after open: 10 000 pings; once every pong is back: "after pings", Close 1000
 //   echo                    a well-behaved echo server (the control)
+//   model                   echo, plus commands from the client (the fuzzer's server actions)
 //
 // Every connection is recorded under its id: the messages the server received (type, bytes),
 // in order, and how the connection ended. Frames the server writes by hand are unmasked
@@ -154,6 +155,17 @@ const OPEN_FAULTS = {
       }
     });
     for (let i = 0; i < 10000; i++) ws.ping(Buffer.from(String(i)));
+  },
+  // The fuzzer's server (test/fuzz/socket-model.test.mjs): echoes data; a text starting with
+  // U+0001 is a command: "\u0001close:<code>:<reason>" closes, "\u0001reset" resets TCP.
+  model: function (ws, rec) {
+    rec.onMessage = function (type, buf) {
+      const text = type === 'text' ? buf.toString() : '';
+      if (text.charAt(0) !== '\u0001') return ws.send(buf, { binary: type === 'binary' });
+      const m = /^\u0001close:(\d+):(.*)$/.exec(text);
+      if (m) ws.close(+m[1], m[2]);
+      else reset(ws._socket);
+    };
   },
   echo: function (ws, rec) {
     rec.onMessage = function (type, buf) {
