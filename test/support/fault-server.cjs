@@ -7,6 +7,7 @@
 //   no-answer               the request is read and never answered
 //   bad-accept              101 with a wrong Sec-WebSocket-Accept
 //   unrequested-protocol    101 selecting the subprotocol "bogus", which the client did not offer
+//   no-protocol             101 without Sec-WebSocket-Protocol although the client asked for one
 //   http-401                HTTP 401 instead of 101
 //   close-then-reset        after open: a Close frame 4001 "auth failed", then a TCP reset
 //   close-and-hold          after open: "bye", a Close frame 4000 "later", TCP kept 400 ms
@@ -88,6 +89,16 @@ const HANDSHAKE_FAULTS = {
     setTimeout(function () {
       socket.end();
     }, 300);
+  },
+  'no-protocol': function (socket, req) {
+    // A valid 101 that selects no subprotocol although the client asked for some (issue 9).
+    socket.write('HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n' +
+      'Sec-WebSocket-Accept: ' + acceptKey(req.headers['sec-websocket-key']) + '\r\n\r\n');
+    socket.on('data', function () {});
+    socket.on('end', function () {
+      socket.end();
+    });
+    socket.resume();
   },
   'http-401': function (socket) {
     socket.end('HTTP/1.1 401 Unauthorized\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
