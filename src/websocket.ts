@@ -153,6 +153,13 @@ export function createWebSocketClass(options: ClassOptions): WebSocketClass {
     s.transport = be.create(parsed.href, list, backendOptions, {
       open: function (protocol, extensions) {
         if (s.readyState !== CONNECTING) return;
+        // "Establish a WebSocket connection": protocols were asked for and the server selected
+        // none (or one not offered, RFC 6455 §4.1) → fail the WebSocket connection. ws 7,
+        // undici < 7.30 and older browsers open such a socket; the shim fails it itself.
+        if (!selectedProtocolValid(list, protocol)) {
+          failConnection(self, s);
+          return;
+        }
         s.readyState = OPEN;
         s.protocol = protocol;
         s.extensions = extensions;
@@ -452,6 +459,16 @@ export function createWebSocketClass(options: ClassOptions): WebSocketClass {
     Object.defineProperty(proto, S.toStringTag, { value: 'WebSocket', configurable: true });
   }
   return WebSocket;
+}
+
+/**
+ * The server's Sec-WebSocket-Protocol as the engine reports it, checked against what was asked:
+ * none asked → none selected; some asked → exactly one of them (an empty value is none).
+ */
+export function selectedProtocolValid(requested: string[], selected: string): boolean {
+  if (requested.length === 0) return selected === '';
+  for (let i = 0; i < requested.length; i++) if (requested[i] === selected) return true;
+  return false;
 }
 
 export function isShimClass(Ctor: unknown): boolean {

@@ -18,6 +18,14 @@ export interface NativeBackendOptions {
   passOptions?: boolean;
   quirks?: string[];
   unsupported?: string[];
+  /** undici >= 7.30 keeps the socket of a handshake it failed (src/transports/undici-upgrade.ts). */
+  failedHandshake?: FailedHandshakeRelease;
+}
+
+/** Watches an engine's handshakes and releases what a failed one leaves behind. */
+export interface FailedHandshakeRelease {
+  watch(): void;
+  release(url: string): void;
 }
 
 export function nativeBackend(Native: any, opts?: NativeBackendOptions): Backend {
@@ -30,7 +38,8 @@ export function nativeBackend(Native: any, opts?: NativeBackendOptions): Backend
     quirks: o.quirks || [],
     unsupported: o.unsupported || [],
     create: function (url, protocols, options, events) {
-      return createNativeTransport(Native, url, protocols, o.passOptions ? options : undefined, events);
+      if (o.failedHandshake) o.failedHandshake.watch();
+      return createNativeTransport(Native, url, protocols, o.passOptions ? options : undefined, events, o.failedHandshake);
     }
   };
 }
@@ -45,7 +54,8 @@ function createNativeTransport(
   url: string,
   protocols: string[],
   options: unknown,
-  events: TransportEvents
+  events: TransportEvents,
+  failedHandshake?: FailedHandshakeRelease
 ): Transport {
   let socket: any;
   try {
@@ -69,10 +79,13 @@ function createNativeTransport(
   let closed = false;
   let detached = false;
   let failed = false;
+  let opened = false;
 
   function reportClose(code: number | undefined, reason: string, wasClean: boolean): void {
     if (closed || detached) return;
     closed = true;
+    // The engine failed the handshake (no open): release what it may have kept.
+    if (!opened && failedHandshake) failedHandshake.release(url);
     events.close(code, reason, wasClean);
   }
 
@@ -93,6 +106,7 @@ function createNativeTransport(
       }
       return;
     }
+    opened = true;
     events.open(str(socket.protocol), str(socket.extensions !== undefined ? socket.extensions : socket.extension));
   });
   on(socket, 'message', function (ev: any) {
