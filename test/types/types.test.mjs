@@ -100,6 +100,36 @@ describe('published types (fixture projects, TypeScript ' + ts.version + ')', fu
     }
   }
 
+  it("the README's examples (the js blocks of \"Three ways in\") compile as TypeScript, strict", function () {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Three ways in'), readme.indexOf('## How it compares'));
+    const blocks = [...section.matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1]);
+    expect(blocks.length).to.be.at.least(3);
+    const project = join(dir, 'readme-examples');
+    mkdirSync(project);
+    writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'readme', private: true, type: 'module' }));
+    // `ws` ships no types of its own (@types/ws is not a dependency here): its default export, declared.
+    writeFileSync(join(project, 'ws.d.ts'), "declare module 'ws' {\n  const WS: new (address: string, ...rest: any[]) => object;\n  export default WS;\n}\n");
+    const files = blocks.map((code, i) => {
+      const f = join(project, `example-${i + 1}.ts`);
+      writeFileSync(f, code + '\nexport {};\n');
+      return f;
+    });
+    const program = ts.createProgram([...files, join(project, 'ws.d.ts')], {
+      strict: true,
+      noEmit: true,
+      esModuleInterop: true,
+      target: ts.ScriptTarget.ES2020,
+      lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
+      types: ['node'],
+      typeRoots: [join(dir, 'node_modules', '@types')],
+      module: ts.ModuleKind.ESNext,
+      moduleResolution: ts.ModuleResolutionKind.Bundler
+    });
+    const errors = ts.getPreEmitDiagnostics(program).map((d) => `${d.file ? basename(d.file.fileName) : ''} TS${d.code} ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`);
+    expect(errors).to.deep.equal([]);
+  });
+
   it('control: a fixture line that compiles but is marked expect-error is reported missing', function () {
     const fixture = 'control.ts';
     writeFileSync(join(FIXTURES, '..', fixture), "import { WebSocket } from 'websocket-shim';\nnew WebSocket('ws://x/').close(1000); // expect-error: TS2345\n");
