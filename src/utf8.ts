@@ -14,44 +14,60 @@ function isLow(c: number): boolean {
 /** Any surrogate code unit: a quick native test before the exact scan. */
 const SURROGATE = /[\ud800-\udfff]/;
 
+/**
+ * An unpaired surrogate, found by the regular-expression engine instead of a JavaScript loop (ES3
+ * syntax: no lookbehind): a high one not followed by a low one, or a low one at the start or
+ * after anything but a high one. The lone surrogate is the match's last code unit.
+ */
+const LONE = /[\ud800-\udbff](?![\udc00-\udfff])|(?:^|[^\ud800-\udbff])[\udc00-\udfff]/;
+const LONE_ALL = new RegExp(LONE.source, 'g');
+
+/** The engine's own String.prototype method (ES2024: Node 20, Chromium 111, Safari 16.4), if any. */
+function nativeString(name: string): ((this: string) => any) | null {
+  const f = (String.prototype as any)[name];
+  return typeof f === 'function' ? f : null;
+}
+
 /** True when `str` holds a high surrogate not followed by a low one, or a lone low one. */
 export function hasUnpairedSurrogate(str: string): boolean {
-  if (!SURROGATE.test(str)) return false;
-  for (let i = 0; i < str.length; i++) {
-    const c = str.charCodeAt(i);
-    if (isHigh(c)) {
-      if (i + 1 < str.length && isLow(str.charCodeAt(i + 1))) i++;
-      else return true;
-    } else if (isLow(c)) {
-      return true;
-    }
-  }
-  return false;
+  const isWellFormed = nativeString('isWellFormed');
+  if (isWellFormed) return !isWellFormed.call(str);
+  return SURROGATE.test(str) && LONE.test(str);
 }
 
 /** Web IDL USVString conversion: every unpaired surrogate becomes U+FFFD. */
 export function toWellFormed(str: string): string {
-  if (!hasUnpairedSurrogate(str)) return str;
+  const native = nativeString('toWellFormed');
+  if (native) return native.call(str);
+  if (!SURROGATE.test(str)) return str;
+  // Unchanged runs are copied as slices, not character by character.
   let out = '';
-  for (let i = 0; i < str.length; i++) {
-    const c = str.charCodeAt(i);
-    if (isHigh(c) && i + 1 < str.length && isLow(str.charCodeAt(i + 1))) {
-      out += str.charAt(i) + str.charAt(i + 1);
-      i++;
-    } else if (isHigh(c) || isLow(c)) {
+  let last = 0;
+  LONE_ALL.lastIndex = 0;
+  while (LONE_ALL.exec(str) !== null) {
+    let at = LONE_ALL.lastIndex - 1;
+    out += str.slice(last, at) + '\ufffd';
+    // Low surrogates right behind a lone low one are lone too (the expression would need the
+    // character before them, which this match consumed).
+    while (isLow(str.charCodeAt(at)) && isLow(str.charCodeAt(at + 1))) {
+      at++;
       out += '\ufffd';
-    } else {
-      out += str.charAt(i);
     }
+    last = at + 1;
+    LONE_ALL.lastIndex = last;
   }
-  return out;
+  return last === 0 ? str : out + str.slice(last);
 }
+
+/** Only U+0000–U+007F: one UTF-8 byte per code unit. */
+const ASCII = /^[\u0000-\u007f]*$/;
 
 /**
  * Byte length of the UTF-8 encoding of a well-formed string
  * (an unpaired surrogate counts 3 bytes, as its U+FFFD replacement does).
  */
 export function utf8ByteLength(str: string): number {
+  if (ASCII.test(str)) return str.length;
   let bytes = 0;
   for (let i = 0; i < str.length; i++) {
     const c = str.charCodeAt(i);
