@@ -1,12 +1,15 @@
 // `npm run bench`: the shim against the same native engine in the same run, per backend, with
 // the server in its own process (bench/server.cjs) and each client in the runtime under test
-// (bench/client.cjs): Node's built-in backend on the pinned Node 24 (fetched by the runtime
-// matrix's own script, test/runtimes/fetch.mjs), the `ws` backend on this machine's Node.
+// (bench/client.mjs): Node's built-in backend on the pinned Node 24 (fetched by the runtime
+// matrix's own script, test/runtimes/fetch.mjs), the `ws` backend on this machine's Node, and
+// Chromium (bench/page.html: the engine's WebSocket against the script-tag shim wrapping it; held
+// on 127.0.0.1 as the browser suite's launcher does, with its proxy sink).
 // Writes bench/RESULTS.md (machine, versions, date, every figure with its target).
 //
 //   npm run bench                          everything, writes bench/RESULTS.md
 //   npm run bench -- --quick               fewer pairs and smaller counts (a smoke run; no RESULTS.md)
 //   npm run bench -- --only "receive text" --backends ws    a part (no RESULTS.md)
+//   backends: builtin, ws, chromium (a backend that cannot run here is skipped and said so)
 //
 // Benchmarks print figures; they are not tests and never fail on a figure. They fail only when
 // a run cannot be measured (a server that did not receive every byte counts as that).
@@ -17,6 +20,8 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureRuntimes, PINS } from '../test/runtimes/fetch.mjs';
 import { TARGETS, verdict } from './targets.mjs';
+import { ENGINES, missing, launch } from '../test/browsers/lib/engines.mjs';
+import { startProxySink, formatRecords } from '../test/browsers/lib/proxy-sink.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -27,7 +32,7 @@ const opt = (name) => {
 };
 const quick = argv.includes('--quick');
 const only = opt('--only');
-const backends = (opt('--backends') || 'builtin,ws').split(',');
+const backends = (opt('--backends') || 'builtin,ws,chromium').split(',');
 const full = !quick && !only && !opt('--backends');
 const BUILTIN_MAJOR = 24;
 
@@ -49,7 +54,7 @@ function runClient(bin, config) {
   return new Promise((resolve, reject) => {
     const env = { ...process.env, BENCH_CONFIG: JSON.stringify(config) };
     delete env.NODE_OPTIONS;
-    const child = spawn(bin, ['--expose-gc', '--max-old-space-size=4096', join(here, 'client.cjs')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(bin, ['--expose-gc', '--max-old-space-size=4096', join(here, 'client.mjs')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stdout.on('data', (d) => (out += d));
@@ -71,10 +76,44 @@ function row(r) {
   return `| ${r.id}${r.mode ? ` (${r.mode})` : ''} | ${fmt(r.native, 0)}/s | ${fmt(r.shim, 0)}/s | **${fmt(r.ratio)}**${extra} | ${fmt(r.min)}–${fmt(r.max)} | ${verdict(r)} |`;
 }
 
+/** The browser page in Chromium, held on 127.0.0.1 (the browser suite's launcher and proxy sink). */
+async function runChromium(url, config) {
+  const engine = ENGINES.find((e) => e.id === 'chromium');
+  if (missing(engine).length) return { skipped: 'Chromium is not installed (apt-get install -y chromium)' };
+  const sink = await startProxySink();
+  const session = await launch(engine, { sinkAddress: sink.address });
+  try {
+    const page = url.replace(/^ws:/, 'http:').replace(/\/bench$/, '/bench/page.html');
+    const q = new URLSearchParams({ url, pairs: config.pairs, scale: config.scale, ...(config.only ? { only: config.only } : {}) });
+    const result = await session.load(`${page}?${q}`, { timeoutMs: 30 * 60 * 1000 });
+    if (result.error) throw new Error('Chromium page: ' + result.error);
+    result.runtime.browser = session.version;
+    if (sink.count) console.log('   left 127.0.0.1 (sent to the proxy sink):\n' + formatRecords(sink.records()));
+    return result;
+  } finally {
+    await session.close();
+    await sink.close();
+  }
+}
+
 const server = await startServer();
 const runs = [];
 try {
   for (const backend of backends) {
+    if (backend === 'chromium') {
+      const config = { pairs: quick ? 2 : 7, scale: quick ? 0.1 : 1, only };
+      console.log('== chromium (script-tag shim over the engine) …');
+      const t0 = Date.now();
+      const run = await runChromium(server.url, config);
+      if (run.skipped) {
+        console.log('   skipped: ' + run.skipped);
+        continue;
+      }
+      console.log(`   ${run.results.length} figures in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+      for (const r of run.results) console.log('   ' + row(r));
+      runs.push(run);
+      continue;
+    }
     let bin = process.execPath;
     if (backend === 'builtin') {
       const [rt] = await ensureRuntimes([BUILTIN_MAJOR], { log: (l) => console.log(l) });
@@ -109,7 +148,8 @@ if (full) {
   ];
   for (const run of runs) {
     const rt = run.runtime;
-    const engine = run.backend === 'builtin' ? `Node ${rt.node} built-in WebSocket (undici ${rt.undici})` : `Node ${rt.node}, \`ws\` ${rt.ws}`;
+    const engine =
+      run.backend === 'chromium' ? `${rt.browser} (script tag)` : run.backend === 'builtin' ? `Node ${rt.node} built-in WebSocket (undici ${rt.undici})` : `Node ${rt.node}, \`ws\` ${rt.ws}`;
     lines.push(`## ${engine}`, '', '| figure | native | shim | shim ÷ native | spread | target |', '| --- | --- | --- | --- | --- | --- |');
     for (const r of run.results) lines.push(row(r));
     lines.push('');

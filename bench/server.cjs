@@ -9,11 +9,26 @@
 //                        send n messages of `size` bytes: kind 'text' (ASCII 'x', or `char`
 //                        repeated: an astral character counts 4 bytes) or 'binary'; then
 //                        \u0000DONE <n> <bytes>
+// HTTP: GET /bench/<file> and /dist/<file> serve the browser page (bench/page.html) and the build.
 'use strict';
 const crypto = require('crypto');
+const fs = require('fs');
+const http = require('http');
+const path = require('path');
 const { WebSocketServer } = require('ws');
 
-const wss = new WebSocketServer({ host: '127.0.0.1', port: 0, perMessageDeflate: false, maxPayload: 256 * 1024 * 1024 });
+const root = path.join(__dirname, '..');
+const TYPES = { '.html': 'text/html', '.mjs': 'text/javascript', '.js': 'text/javascript' };
+const server = http.createServer((req, res) => {
+  const rel = path.normalize(decodeURIComponent(req.url.split('?')[0])).replace(/^\/+/, '');
+  if (!/^(bench|dist)\//.test(rel) || rel.includes('..')) return res.writeHead(404).end();
+  fs.readFile(path.join(root, rel), (err, body) => {
+    if (err) return res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': TYPES[path.extname(rel)] || 'application/octet-stream', 'cache-control': 'no-store' });
+    res.end(body);
+  });
+});
+const wss = new WebSocketServer({ server, perMessageDeflate: false, maxPayload: 256 * 1024 * 1024 });
 
 function payload(size, kind, ch) {
   if (kind === 'binary') {
@@ -56,8 +71,8 @@ wss.on('connection', (socket) => {
   socket.on('error', () => {});
 });
 
-wss.on('listening', () => {
-  process.stdout.write('PORT ' + wss.address().port + '\n');
+server.listen(0, '127.0.0.1', () => {
+  process.stdout.write('PORT ' + server.address().port + '\n');
 });
 process.on('disconnect', () => process.exit(0));
 process.stdin.on('end', () => process.exit(0));

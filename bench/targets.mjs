@@ -1,4 +1,4 @@
-// The speed targets of issue 13, matched to the figures bench/client.cjs produces by id.
+// The speed targets of issue 13, matched to the figures bench/client.mjs produces by id.
 // A verdict is information in bench/RESULTS.md, never a test result.
 export const TARGETS = [
   { label: 'receive 64 B', match: /^receive \w+ 64$/, text: '≥ 0.85', ok: (r) => r.ratio >= 0.85 },
