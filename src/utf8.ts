@@ -17,10 +17,9 @@ const SURROGATE = /[\ud800-\udfff]/;
 /**
  * An unpaired surrogate, found by the regular-expression engine instead of a JavaScript loop (ES3
  * syntax: no lookbehind): a high one not followed by a low one, or a low one at the start or
- * after anything but a high one. The lone surrogate is the match's last code unit.
+ * after anything but a high one. Used as a yes/no test only (engines disagree on match offsets).
  */
 const LONE = /[\ud800-\udbff](?![\udc00-\udfff])|(?:^|[^\ud800-\udbff])[\udc00-\udfff]/;
-const LONE_ALL = new RegExp(LONE.source, 'g');
 
 /** The engine's own String.prototype method (ES2024: Node 20, Chromium 111, Safari 16.4), if any. */
 function nativeString(name: string): ((this: string) => any) | null {
@@ -39,24 +38,22 @@ export function hasUnpairedSurrogate(str: string): boolean {
 export function toWellFormed(str: string): string {
   const native = nativeString('toWellFormed');
   if (native) return native.call(str);
-  if (!SURROGATE.test(str)) return str;
-  // Unchanged runs are copied as slices, not character by character.
+  if (!hasUnpairedSurrogate(str)) return str;
+  // Unchanged runs are copied as slices, not character by character. Positions come from
+  // charCodeAt, never from a regular expression: mujs 1.3 gives lastIndex in UTF-8 bytes.
   let out = '';
   let last = 0;
-  LONE_ALL.lastIndex = 0;
-  while (LONE_ALL.exec(str) !== null) {
-    let at = LONE_ALL.lastIndex - 1;
-    out += str.slice(last, at) + '\ufffd';
-    // Low surrogates right behind a lone low one are lone too (the expression would need the
-    // character before them, which this match consumed).
-    while (isLow(str.charCodeAt(at)) && isLow(str.charCodeAt(at + 1))) {
-      at++;
-      out += '\ufffd';
+  for (let i = 0; i < str.length; i++) {
+    const c = str.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdfff) continue;
+    if (isHigh(c) && i + 1 < str.length && isLow(str.charCodeAt(i + 1))) {
+      i++;
+      continue;
     }
-    last = at + 1;
-    LONE_ALL.lastIndex = last;
+    out += str.slice(last, i) + '\ufffd';
+    last = i + 1;
   }
-  return last === 0 ? str : out + str.slice(last);
+  return out + str.slice(last);
 }
 
 /** Only U+0000–U+007F: one UTF-8 byte per code unit. */
