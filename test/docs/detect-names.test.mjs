@@ -28,6 +28,8 @@ const NOT_NAMES = {
   handleEvent: "an EventListener object's method, looked up by name (event-target)",
   userAgent: "navigator's property, read by name (probes)",
   documentMode: "IE's document property, read by name (probes)",
+  isWellFormed: 'String.prototype method (ES2024), looked up by name (utf8)',
+  toWellFormed: 'String.prototype method (ES2024), looked up by name (utf8)',
   sendHeaders: "part of undici's diagnostics channel name 'undici:client:sendHeaders' (transports/undici-upgrade, Node only)"
 };
 
