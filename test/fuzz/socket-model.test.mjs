@@ -163,7 +163,7 @@ describe(`fuzz: the socket against the reference model (${BACKEND} backend)`, fu
         fc.asyncProperty(fc.array(preOpenArb, { maxLength: 2 }), fc.array(commandArb, { minLength: 1, maxLength: 14 }), async (pre, commands) => {
           await runSequence(WS, mode, server, pre, commands);
         }),
-        { numRuns: countSequences(12), seed, interruptAfterTimeLimit: 120000 }
+        { numRuns: countSequences(40), seed, interruptAfterTimeLimit: 120000 }
       );
     });
   }
