@@ -44,6 +44,7 @@ const browsersHere = ENGINES.filter((e) => missing(e).length === 0).map((e) => e
 const suites = [
   ['unit', [], {}, files('test/unit')],
   ['dist', [], {}, files('test/dist')],
+  ['package (types in fixture projects, publint, attw, docs)', [], {}, [...files('test/types'), ...files('test/docs')]],
   ['legacy (ES5 engines, historical engine profiles)', [], serverEnv, files('test/legacy')],
   [`integration (${node}, ws backend)`, withoutBuiltin, { WS_SHIM_BACKEND: 'ws', ...serverEnv }, files('test/integration')],
   [`integration (${node}, built-in backend)`, withBuiltin, { WS_SHIM_BACKEND: 'builtin', ...serverEnv }, files('test/integration')],

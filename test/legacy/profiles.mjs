@@ -391,7 +391,7 @@ export const PROFILES = [
       why: 'no WebSocket in the engine: new WebSocket() throws NotSupportedError'
     })),
     rawFails: [],
-    normalizes: 'constructor argument checks (SyntaxError, SecurityError) as SPEC',
+    normalizes: 'constructor argument checks (SyntaxError, SecurityError) as docs/contract.md says',
     limits: 'no WebSocket at all: install() leaves `WebSocket` undefined (feature tests keep working); WebSocketShim.WebSocket throws NotSupportedError for a valid URL; detect().unsupported has noNativeWebSocket'
   },
   {
