@@ -7,7 +7,7 @@
   var api = factory(root);
   if (typeof module === 'object' && module && module.exports) module.exports = api;
   else root.WSLabHooks = api;
-})(typeof self !== 'undefined' ? self : this, function (root) {
+})(typeof self !== 'undefined' ? self : typeof global !== 'undefined' ? global : this, function (root) {
   'use strict';
 
   var later =
@@ -168,7 +168,8 @@
     var m = /^([a-zA-Z][a-zA-Z0-9+.-]*:)\/\/([^\/?#]*)/.exec(String(base));
     if (!m || String(ref).charAt(0) !== '/' || String(ref).charAt(1) === '/') throw new TypeError('LabURL: unsupported input');
     this.protocol = m[1].toLowerCase();
-    this.host = m[2].toLowerCase();
+    // The scheme's default port is not serialized.
+    this.host = m[2].toLowerCase().replace(this.protocol === 'http:' || this.protocol === 'ws:' ? /:80$/ : /:443$/, '');
     this.href = this.protocol + '//' + this.host + ref;
   }
 

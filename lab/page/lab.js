@@ -244,10 +244,12 @@
     $('json').value = json;
     actions(json);
     window.__labResult = report;
-    if (param('send') !== '0') send(json);
+    // Drivers wait for window.__result (test/browsers/lib/engines.mjs): after the report was sent.
+    if (param('send') !== '0') send(json, function () { window.__result = report; });
+    else window.__result = report;
   }
 
-  function send(json) {
+  function send(json, then) {
     var status = $('sent');
     setText(status, 'Sending the report\u2026');
     xhr('POST', cfg.reportUrl || '/report', json, function (code, text) {
@@ -259,6 +261,7 @@
       }
       setText(status, code === 200 ? 'Report sent: the lab server kept it as ' + file + '.' : 'The lab server did not take the report (HTTP ' + code + '): copy it instead.');
       window.__labSent = { status: code, file: file };
+      if (then) then();
     });
   }
 

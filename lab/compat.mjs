@@ -1,0 +1,119 @@
+// `npm run compat`: the lab in every engine available here — the Node.js runtimes of the
+// matrix, Chromium, Firefox ESR, WebKitGTK, QtWebKit and the legacy engine profiles — written
+// to docs/compatibility.json, then docs/compatibility.md and the README's support table from it
+// (lab/compat/render.mjs). Every browser stays on 127.0.0.1 (the proxy sink records the rest).
+//
+//   npm run compat                                  everything (a few minutes)
+//   npm run compat -- --only browsers,profiles      re-run these kinds (node, browsers,
+//                                                   profiles), keep the others' data
+//   npm run compat -- --engines chromium,qtwebkit   re-run these browsers only
+//   npm run compat -- --render                      re-render the documents from the data
+import { cpus, arch, platform } from 'node:os';
+import { createRequire } from 'node:module';
+import { buildChecks } from './build.mjs';
+import { startLab, closedPort } from './server.mjs';
+import { startServer } from '../conformance/server.mjs';
+import { startProxySink, formatRecords } from '../test/browsers/lib/proxy-sink.mjs';
+import { runNode, runBrowsers, runProfiles, NODE_MAJORS } from './compat/engines.mjs';
+import { CHECKS } from '../conformance/checks.mjs';
+import { readData, writeAll, DOC } from './compat/render.mjs';
+
+const require = createRequire(import.meta.url);
+const KINDS = ['browser', 'node', 'profile'];
+const ALIASES = { browsers: 'browser', node: 'node', profiles: 'profile', browser: 'browser', profile: 'profile' };
+
+function parseArgs(argv) {
+  const opts = { kinds: KINDS.slice(), engines: null, render: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--render') opts.render = true;
+    else if (a === '--only') opts.kinds = argv[++i].split(',').map((k) => ALIASES[k] || k);
+    else if (a === '--engines') opts.engines = argv[++i].split(',');
+    else throw new Error(`unknown option ${a}`);
+  }
+  for (const k of opts.kinds) if (!KINDS.includes(k)) throw new Error(`--only: ${k}? (node, browsers, profiles)`);
+  if (opts.engines && !opts.kinds.includes('browser')) opts.kinds.push('browser');
+  return opts;
+}
+
+/** The check list as the data keeps it: a stale document is one whose checks differ from these. */
+export function checkList() {
+  return CHECKS.map((c) => ({ id: c.id, section: c.section, title: c.title, modeDependent: c.modeDependent }));
+}
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  const old = readData();
+  if (opts.render) {
+    if (!old) throw new Error('no docs/compatibility.json yet: run npm run compat');
+    writeAll(old);
+    console.log(`rendered ${DOC} and the README block from docs/compatibility.json`);
+    return;
+  }
+  // A broken engine's late rejections belong to the check that already reported it.
+  process.on('unhandledRejection', () => {});
+  buildChecks();
+  const log = (l) => console.log('  ' + l);
+  const fresh = [];
+  const server = await startServer();
+  const refusedUrl = `ws://127.0.0.1:${await closedPort()}/`;
+  try {
+    if (opts.kinds.includes('browser')) {
+      console.log('browsers (the lab page):');
+      const sink = await startProxySink();
+      const lab = await startLab({ port: 0, timeoutMs: 5000 });
+      try {
+        fresh.push(...(await runBrowsers({ lab, sinkAddress: sink.address, only: opts.engines, log })));
+      } finally {
+        await lab.close();
+        const held = sink.records();
+        if (held.length) console.log('  the proxy sink held (browsers\' own background requests):\n    ' + formatRecords(held).join('\n    '));
+        await sink.close();
+      }
+    }
+    if (opts.kinds.includes('node')) {
+      console.log('Node.js runtimes (lab/node-run.cjs):');
+      fresh.push(...(await runNode({ serverUrl: server.httpUrl, refusedUrl, majors: NODE_MAJORS, log })));
+    }
+    if (opts.kinds.includes('profile')) {
+      console.log('legacy engine profiles:');
+      fresh.push(...(await runProfiles({ server, log })));
+    }
+  } finally {
+    await server.close();
+  }
+  // Engines not re-run keep their data (when the check list is the same).
+  const sameChecks = old && JSON.stringify(old.checks) === JSON.stringify(checkList());
+  const kept = sameChecks ? old.engines.filter((e) => !fresh.some((f) => f.id === e.id)) : [];
+  const engines = [];
+  for (const kind of KINDS) {
+    const freshOfKind = fresh.filter((e) => e.kind === kind);
+    const keptOfKind = kept.filter((e) => e.kind === kind);
+    const order = old ? old.engines.filter((e) => e.kind === kind).map((e) => e.id) : [];
+    const all = [...keptOfKind, ...freshOfKind];
+    all.sort((a, b) => {
+      const ia = order.indexOf(a.id);
+      const ib = order.indexOf(b.id);
+      return (ia === -1 ? 999 + freshOfKind.indexOf(a) : ia) - (ib === -1 ? 999 + freshOfKind.indexOf(b) : ib);
+    });
+    engines.push(...all);
+  }
+  const data = {
+    about: 'Generated by npm run compat (lab/compat.mjs): the conformance lab in every engine available here. Cells: true = as SPEC expects, else what was observed; native null = the engine has no WebSocket. Rendered into docs/compatibility.md and the README by lab/compat/render.mjs.',
+    generated: new Date().toISOString().slice(0, 10),
+    shimVersion: require('../dist/websocket-shim.node.cjs').version,
+    host: `${platform()}-${arch()}, ${cpus().length} CPUs, runner on Node ${process.versions.node}`,
+    checks: checkList(),
+    engines
+  };
+  writeAll(data);
+  console.log(`wrote docs/compatibility.json, docs/compatibility.md and the README table: ${engines.length} engines × ${data.checks.length} checks`);
+}
+
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(e && e.stack ? e.stack : e);
+    process.exit(1);
+  }
+);
