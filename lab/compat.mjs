@@ -15,8 +15,8 @@ import { startLab, closedPort } from './server.mjs';
 import { startServer } from '../conformance/server.mjs';
 import { startProxySink, formatRecords } from '../test/browsers/lib/proxy-sink.mjs';
 import { runNode, runBrowsers, runProfiles, NODE_MAJORS } from './compat/engines.mjs';
-import { CHECKS } from '../conformance/checks.mjs';
-import { readData, writeAll, DOC } from './compat/render.mjs';
+import { readData, writeAll, checkList, DOC } from './compat/render.mjs';
+import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const KINDS = ['browser', 'node', 'profile'];
@@ -34,11 +34,6 @@ function parseArgs(argv) {
   for (const k of opts.kinds) if (!KINDS.includes(k)) throw new Error(`--only: ${k}? (node, browsers, profiles)`);
   if (opts.engines && !opts.kinds.includes('browser')) opts.kinds.push('browser');
   return opts;
-}
-
-/** The check list as the data keeps it: a stale document is one whose checks differ from these. */
-export function checkList() {
-  return CHECKS.map((c) => ({ id: c.id, section: c.section, title: c.title, modeDependent: c.modeDependent }));
 }
 
 async function main() {
@@ -110,10 +105,12 @@ async function main() {
   console.log(`wrote docs/compatibility.json, docs/compatibility.md and the README table: ${engines.length} engines × ${data.checks.length} checks`);
 }
 
-main().then(
-  () => process.exit(0),
-  (e) => {
-    console.error(e && e.stack ? e.stack : e);
-    process.exit(1);
-  }
-);
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  main().then(
+    () => process.exit(0),
+    (e) => {
+      console.error(e && e.stack ? e.stack : e);
+      process.exit(1);
+    }
+  );
+}

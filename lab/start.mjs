@@ -10,6 +10,7 @@
 import { spawn } from 'node:child_process';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { buildChecks } from './build.mjs';
 import { startLab, root } from './server.mjs';
 
@@ -96,7 +97,9 @@ async function main() {
   process.on('SIGTERM', () => stop('SIGTERM'));
 }
 
-main().catch((e) => {
-  console.error(e && e.message ? e.message : e);
-  process.exit(2);
-});
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  main().catch((e) => {
+    console.error(e && e.message ? e.message : e);
+    process.exit(2);
+  });
+}

@@ -4,6 +4,12 @@
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { root } from '../server.mjs';
+import { CHECKS } from '../../conformance/checks.mjs';
+
+/** The check list as the data keeps it: a stale document is one whose checks differ from these. */
+export function checkList() {
+  return CHECKS.map((c) => ({ id: c.id, section: c.section, title: c.title, modeDependent: c.modeDependent }));
+}
 
 export const DATA = join(root, 'docs', 'compatibility.json');
 export const DOC = join(root, 'docs', 'compatibility.md');
