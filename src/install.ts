@@ -75,11 +75,19 @@ export function install(options?: InstallOptions): WebSocketClass | null {
     saved: saved,
     backend: backend
   };
+  // The globals first, the marker last (issue 10, item 7): a global that cannot be replaced
+  // (a non-configurable WebSocket) undoes what was set and throws, leaving no marker that says
+  // the shim is installed.
+  try {
+    setGlobal(g, 'WebSocket', Ctor);
+    // Where the engine has none (Node 20–22, IE, Firefox < 8), the package's event classes.
+    if (typeof g.CloseEvent !== 'function') setGlobal(g, 'CloseEvent', events.CloseEvent);
+    if (typeof g.MessageEvent !== 'function') setGlobal(g, 'MessageEvent', events.MessageEvent);
+  } catch (e) {
+    restoreGlobals(g, saved);
+    throw e;
+  }
   Object.defineProperty(g, MARKER, { value: marker, configurable: true, enumerable: false, writable: false });
-  setGlobal(g, 'WebSocket', Ctor);
-  // Where the engine has none (Node 20–22, IE, Firefox < 8), the package's event classes.
-  if (typeof g.CloseEvent !== 'function') setGlobal(g, 'CloseEvent', events.CloseEvent);
-  if (typeof g.MessageEvent !== 'function') setGlobal(g, 'MessageEvent', events.MessageEvent);
   return Ctor;
 }
 
@@ -128,9 +136,34 @@ function descriptorBeforeUs(g: any, name: string): PropertyDescriptor | null {
   return now || null;
 }
 
+/** Puts back the saved descriptors (or removes what was not there); best effort. */
+function restoreGlobals(g: any, saved: { [name: string]: PropertyDescriptor | null }): void {
+  for (let i = 0; i < GLOBALS.length; i++) {
+    const name = GLOBALS[i];
+    const before = saved[name];
+    try {
+      const now = Object.getOwnPropertyDescriptor(g, name);
+      if (before) {
+        if (!now || now.value !== before.value || now.get !== before.get) Object.defineProperty(g, name, before);
+      } else if (now) delete g[name];
+    } catch (e) {
+      // A global that cannot be changed back was not changed either.
+    }
+  }
+}
+
 function setGlobal(g: any, name: string, value: unknown): void {
-  // The same shape as the Web IDL interface objects: writable, configurable, not enumerable.
-  Object.defineProperty(g, name, { value: value, writable: true, configurable: true, enumerable: false });
+  try {
+    // The same shape as the Web IDL interface objects: writable, configurable, not enumerable.
+    Object.defineProperty(g, name, { value: value, writable: true, configurable: true, enumerable: false });
+    return;
+  } catch (e) {
+    // A non-configurable global (a page's top-level `var WebSocket`): assigned if writable.
+    const d = Object.getOwnPropertyDescriptor(g, name);
+    if (!d || !d.writable) throw new TypeError("websocket-shim: cannot install: the global '" + name + "' cannot be replaced");
+  }
+  g[name] = value;
+  if (g[name] !== value) throw new TypeError("websocket-shim: cannot install: the global '" + name + "' cannot be replaced");
 }
 
 /** Removes the installed WebSocket and restores what was there; false when nothing was installed. */

@@ -502,12 +502,14 @@ export const PROFILES = [
       nativeCode: false,
       prototypeConstants: 'brand-getter', // §5b [I]
       bufferedAmount: 'zero-unless-open', // §3 [C]
-      ctor: { httpSchemes: 'accept', duplicates: 'case-insensitive', badPort: 'none', options: 'init' }, // §5a [C]
+      // No WebSocketInit: Deno's constructor is (url, protocols?) (ext/websocket/lib.deno_websocket.d.ts),
+      // an options object would become the protocol "[object Object]" (issue 10, item 4).
+      ctor: { httpSchemes: 'accept', duplicates: 'case-insensitive', badPort: 'none', options: 'none' }, // §5a [C]
       send: { afterClose: 'noop' }, // §3 [C]
       close: { connecting: 'after-connect' }, // §5b [C]
       events: { failureCode: 0, error: 'errorevent' } // §5b [C]
     },
-    detect: { backend: 'deno', quirks: ['denoFailureCloseCode0', 'prototypeConstantsThrow'], unsupported: [] },
+    detect: { backend: 'deno', quirks: ['denoFailureCloseCode0', 'prototypeConstantsThrow'], unsupported: ['backendOptions'] },
     cannot: [],
     rawFails: ['ev-refused', 'ev-tcp-drop', 'send-after-close', 'ctor-bad-port', 'attr-constants', 'close-while-connecting'],
     normalizes: 'failure close code 0 → 1006; bufferedAmount after close; prototype constants readable; blocked ports; close() while CONNECTING fails at once; plain error Event',
