@@ -10,7 +10,7 @@ import { getTargetKind, TargetKind, OWN_TARGET_KIND } from './event-target';
 import { hasOwn } from './global';
 import { validateClose, CloseRequest } from './close-args';
 import { Mode, toMode } from './modes';
-import { parseWebSocketURL, toProtocolList } from './url';
+import { parseWebSocketURL, toProtocolList, isBadPort } from './url';
 import { toSendData, checkText } from './send-data';
 import { SocketCore, CONNECTING, OPEN, CLOSING, CLOSED } from './socket-core';
 import { createSlotStore, defineInterface, Slot } from './interface';
@@ -61,8 +61,8 @@ export function createWebSocketClass(options: ClassOptions): WebSocketClass {
     if (arguments.length === 0) {
       throw new TypeError("Failed to construct 'WebSocket': 1 argument required, but only 0 present.");
     }
-    // Steps 1–5 (+ Fetch bad port): URL conversion, parsing and checks.
-    const parsed = parseWebSocketURL(url);
+    // Steps 1–5: URL conversion, parsing and checks; a Fetch bad port throws in strict mode.
+    const parsed = parseWebSocketURL(url, undefined, mode);
     // Steps 6–7: protocols.
     const list = toProtocolList(protocols);
     const be = getBackend();
@@ -76,8 +76,10 @@ export function createWebSocketClass(options: ClassOptions): WebSocketClass {
     });
     const slot: Slot = { core: core, url: parsed.href, handlers: {}, wrappers: {} };
     slots.set(self, slot);
-    // Step 8+: establish the connection (the engine does the network work).
-    core.connect(parsed.href, list, backendOptions);
+    // Step 8+: establish the connection (the engine does the network work). Standard mode, bad
+    // port: Fetch returns a network error, so the connection fails; the engine is never asked.
+    if (isBadPort(parsed.port)) core.networkError();
+    else core.connect(parsed.href, list, backendOptions);
     return self;
   } as unknown as WebSocketClass;
 

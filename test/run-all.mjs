@@ -44,6 +44,9 @@ const browsersHere = ENGINES.filter((e) => missing(e).length === 0).map((e) => e
 const suites = [
   ['unit', [], {}, files('test/unit')],
   ['dist', [], {}, files('test/dist')],
+  // The Web IDL suite (webidl2) against this Node's native WebSocket/CloseEvent and the shim: in a
+  // process of its own, with the built-in WebSocket on (it installs the shim globally).
+  [`idl (${node}, built-in backend)`, withBuiltin, {}, files('test/idl')],
   ['legacy (ES5 engines, historical engine profiles)', [], serverEnv, files('test/legacy')],
   [`integration (${node}, ws backend)`, withoutBuiltin, { WS_SHIM_BACKEND: 'ws', ...serverEnv }, files('test/integration')],
   [`integration (${node}, built-in backend)`, withBuiltin, { WS_SHIM_BACKEND: 'builtin', ...serverEnv }, files('test/integration')],
