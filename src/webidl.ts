@@ -97,7 +97,8 @@ const VIEW_TAGS: { [tag: string]: true } = {
 export function isArrayBufferView(value: unknown): value is ArrayBufferView {
   if (!value || typeof value !== 'object') return false;
   if (typeof ArrayBuffer !== 'undefined' && typeof ArrayBuffer.isView === 'function') return ArrayBuffer.isView(value);
-  return VIEW_TAGS[tagOf(value)] === true && isArrayBuffer((value as ArrayBufferView).buffer);
+  const buffer = (value as ArrayBufferView).buffer;
+  return VIEW_TAGS[tagOf(value)] === true && (isArrayBuffer(buffer) || isSharedArrayBuffer(buffer));
 }
 
 /** Blob or File from any realm, including Node's `buffer.Blob`: `Blob.prototype.size` brand-checks. */
