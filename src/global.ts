@@ -30,23 +30,3 @@ export function queueTask(fn: () => void): void {
   setTimeout(fn, 0);
 }
 
-/** The globals install() replaces (SPEC §1: uninstall restores exactly what was there). */
-export const REPLACED_GLOBALS = ['WebSocket', 'CloseEvent', 'MessageEvent'];
-
-/**
- * Their property descriptors as this copy of the package found them when it loaded, taken
- * before any of its code reads a value: Node 20/21 (`--experimental-websocket`) define
- * `globalThis.WebSocket` as a lazy accessor that turns into a data property on its first
- * read, and the ponyfill or detect() may read it before install() runs.
- */
-export const descriptorsAtLoad: { [name: string]: PropertyDescriptor | undefined } = {};
-(function () {
-  try {
-    const g = getGlobal();
-    for (let i = 0; i < REPLACED_GLOBALS.length; i++) {
-      descriptorsAtLoad[REPLACED_GLOBALS[i]] = Object.getOwnPropertyDescriptor(g, REPLACED_GLOBALS[i]);
-    }
-  } catch (e) {
-    // No global object found: install() will say so.
-  }
-})();

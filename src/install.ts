@@ -4,7 +4,7 @@
  * what was there before, so installing twice never wraps twice and uninstall restores
  * exactly what was there (SPEC §1).
  */
-import { getGlobal, hasOwn, descriptorsAtLoad, REPLACED_GLOBALS } from './global';
+import { getGlobal, hasOwn } from './global';
 import { createWebSocketClass, WebSocketClass } from './websocket';
 import { getEventClasses } from './events';
 import { getTargetKind } from './event-target';
@@ -36,7 +36,28 @@ interface Marker {
   backend?: Backend;
 }
 
-const GLOBALS = REPLACED_GLOBALS;
+/** The globals install() replaces (SPEC §1: uninstall restores exactly what was there). */
+const GLOBALS = ['WebSocket', 'CloseEvent', 'MessageEvent'];
+
+/**
+ * Their property descriptors as this copy of the package found them when it loaded, taken
+ * before any of its code reads a value: Node 20/21 (`--experimental-websocket`) define
+ * `globalThis.WebSocket` as a lazy accessor that turns into a data property on its first
+ * read, and the ponyfill or detect() may read it before install() runs. Taken when this module
+ * is evaluated: before the entry's own body (src/index.ts reads MessageEvent and CloseEvent
+ * there); no module evaluated before this one reads them.
+ */
+const descriptorsAtLoad: { [name: string]: PropertyDescriptor | undefined } = {};
+(function () {
+  try {
+    const g = getGlobal();
+    for (let i = 0; i < GLOBALS.length; i++) {
+      descriptorsAtLoad[GLOBALS[i]] = Object.getOwnPropertyDescriptor(g, GLOBALS[i]);
+    }
+  } catch (e) {
+    // No global object found: install() will say so.
+  }
+})();
 
 export function getMarker(): Marker | null {
   const g = getGlobal();
