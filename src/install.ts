@@ -45,19 +45,21 @@ const GLOBALS = ['WebSocket', 'CloseEvent', 'MessageEvent'];
  * `globalThis.WebSocket` as a lazy accessor that turns into a data property on its first
  * read, and the ponyfill or detect() may read it before install() runs. Taken when this module
  * is evaluated: before the entry's own body (src/index.ts reads MessageEvent and CloseEvent
- * there); no module evaluated before this one reads them.
+ * there); no module evaluated before this one reads them. Marked pure: a bundle that never
+ * calls install() (the ponyfill) drops it with the rest of the install code.
  */
-const descriptorsAtLoad: { [name: string]: PropertyDescriptor | undefined } = {};
-(function () {
+const descriptorsAtLoad = /*#__PURE__*/ snapshotGlobals();
+
+function snapshotGlobals(): { [name: string]: PropertyDescriptor | undefined } {
+  const out: { [name: string]: PropertyDescriptor | undefined } = {};
   try {
     const g = getGlobal();
-    for (let i = 0; i < GLOBALS.length; i++) {
-      descriptorsAtLoad[GLOBALS[i]] = Object.getOwnPropertyDescriptor(g, GLOBALS[i]);
-    }
+    for (let i = 0; i < GLOBALS.length; i++) out[GLOBALS[i]] = Object.getOwnPropertyDescriptor(g, GLOBALS[i]);
   } catch (e) {
     // No global object found: install() will say so.
   }
-})();
+  return out;
+}
 
 export function getMarker(): Marker | null {
   const g = getGlobal();
