@@ -917,6 +917,17 @@ const DEFS = [
     }
   },
   {
+    id: 'ev-protocol-not-selected',
+    section: EV,
+    title: "protocols asked, the server selects none → no open; error, then close 1006; protocol ''",
+    expected: "error,close; 1006 \"\" unclean; protocol ''",
+    async run(t) {
+      const ws = t.make(t.url('echo=0'), ['chat']);
+      const rec = t.record(ws);
+      return (await untilClosed(rec)) + "; protocol '" + ws.protocol + "'";
+    }
+  },
+  {
     id: 'ev-binary-arraybuffer',
     section: EV,
     title: "binaryType 'arraybuffer' → binary messages as ArrayBuffer",

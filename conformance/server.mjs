@@ -5,6 +5,8 @@
 //   id=<name>          record this connection under <name> (see GET /log/<name>)
 //   echo=0             do not echo (default: every message is echoed with its frame type)
 //   proto=first        select the first offered subprotocol (default: none selected)
+//   proto=other        select 'unoffered', a subprotocol the client did not offer
+//   proto=force        answer with Sec-WebSocket-Protocol 'unoffered' even when none was offered
 //   close=<code>       close right after open with this code (and reason=<text>, optional)
 //   closeEmpty=1       close right after open with a close frame without a body
 //   drop=1             destroy the TCP connection 250 ms after open (no close frame)
@@ -80,7 +82,14 @@ export async function startServer({ port = 0, host = '127.0.0.1' } = {}) {
     server: http,
     handleProtocols: (protocols, req) => {
       const url = new URL(req.url, 'http://127.0.0.1');
-      return url.searchParams.get('proto') === 'first' ? [...protocols][0] : false;
+      const proto = url.searchParams.get('proto');
+      return proto === 'first' ? [...protocols][0] : proto === 'other' ? 'unoffered' : false;
+    }
+  });
+  wss.on('headers', (headers, req) => {
+    const url = new URL(req.url, 'http://127.0.0.1');
+    if (url.searchParams.get('proto') === 'force' && !headers.some((h) => /^sec-websocket-protocol:/i.test(h))) {
+      headers.push('Sec-WebSocket-Protocol: unoffered');
     }
   });
 

@@ -6,7 +6,7 @@
 import { getGlobal } from './global';
 import { domException } from './errors';
 import { Backend } from './transports/types';
-import { nativeBackend } from './transports/native';
+import { nativeBackend, FailedHandshakeRelease } from './transports/native';
 import { isWsClass, wsBackend } from './transports/ws';
 import { legacyBackend } from './transports/legacy';
 import { isShimClass } from './websocket';
@@ -14,10 +14,16 @@ import { isShimClass } from './websocket';
 const MARKER = '__websocketShim__';
 
 let nodeFallback: (() => any) | null = null;
+let undiciUpgrades: FailedHandshakeRelease | null = null;
 
 /** Node entry: how to load `ws` when the runtime has no WebSocket. */
 export function setNodeFallback(loader: () => any): void {
   nodeFallback = loader;
+}
+
+/** Node entry: how to release the socket of a handshake undici failed (src/transports/undici-upgrade.ts). */
+export function setUndiciUpgradeRelease(release: FailedHandshakeRelease): void {
+  undiciUpgrades = release;
 }
 
 function isNode(): boolean {
@@ -49,13 +55,18 @@ const UNDICI_QUIRKS = [
   'undiciHandlerMovesToEnd'
 ];
 
-/** Whether the runtime's undici (process.versions.undici) is older than major.minor. */
-function undiciBelow(major: number, minor: number): boolean {
+/** The runtime's undici version (process.versions.undici) as [major, minor], or null. */
+function undiciVersion(): number[] | null {
   const p = getGlobal().process;
   const v = p && p.versions && p.versions.undici;
   const m = typeof v === 'string' ? /^(\d+)\.(\d+)\./.exec(v) : null;
-  if (!m) return false;
-  return +m[1] < major || (+m[1] === major && +m[2] < minor);
+  return m ? [+m[1], +m[2]] : null;
+}
+
+/** Whether the runtime's undici is older than major.minor (false when unknown). */
+function undiciBelow(major: number, minor: number): boolean {
+  const v = undiciVersion();
+  return !!v && (v[0] < major || (v[0] === major && v[1] < minor));
 }
 
 /**
@@ -95,7 +106,20 @@ export function backendFor(Native: any, name?: string): Backend {
       quirks.push('undiciEmptyMessageHeldUntilNextFrame');
       unsupported.push('emptyMessagePrompt: undici < 6.16 holds a message with an empty payload until the next frame arrives');
     }
+    // undici before 6.29 / 7.29 (measured: 6.11–6.23, 7.8, 7.16): a server that selects a
+    // subprotocol none was asked for makes undici throw an uncaught TypeError in its own
+    // handshake code (`.includes` of null), ending the process; the shim is not on that stack.
+    const undici = undiciVersion();
+    if (undici && (undici[0] <= 6 ? undiciBelow(6, 29) : undici[0] === 7 && undici[1] < 29)) {
+      quirks.push('undiciThrowsOnUnrequestedProtocol');
+      unsupported.push('unrequestedProtocol: undici < 6.29 / < 7.29 throws an uncaught TypeError when a server selects a subprotocol none was asked for');
+    }
+    // undici >= 7.30 (Node 24.22.3): a handshake failed after the server's 101 keeps its socket
+    // open (the peer sees an open connection; the process never exits). The Node entry releases it.
+    const keepsSocket = !!undici && !undiciBelow(7, 30) && undiciUpgrades !== null;
+    if (keepsSocket) quirks.push('undiciKeepsSocketAfterFailedHandshake');
     return nativeBackend(Native, {
+      failedHandshake: keepsSocket ? undiciUpgrades! : undefined,
       name: 'node-builtin',
       canSendBlob: false,
       sendsViews: false,

@@ -4,7 +4,8 @@
  * (Node 14.18/15.7–17), and Node's own DOMException where it is not a global (11–16).
  * Runs on Node 10+: no globalThis, no global TextEncoder/EventTarget/DOMException needed.
  */
-import { setNodeFallback } from './backends';
+import { setNodeFallback, setUndiciUpgradeRelease } from './backends';
+import { watchUpgrades, releaseFailedUpgrade } from './transports/undici-upgrade';
 import { setFallbackBlob } from './blob';
 import { setDOMExceptionSource } from './errors';
 
@@ -16,6 +17,13 @@ setNodeFallback(function () {
   } catch (e) {
     return null;
   }
+});
+// undici >= 7.30 keeps the socket of a handshake it failed: released through its diagnostics channel.
+setUndiciUpgradeRelease({
+  watch: function () {
+    watchUpgrades();
+  },
+  release: releaseFailedUpgrade
 });
 try {
   const B = require('buffer').Blob;

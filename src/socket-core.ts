@@ -56,6 +56,8 @@ export class SocketCore {
    * (`ws`, React Native). Sizes are computed only when bufferedAmount is read.
    */
   private sentInTask: SendData[] = [];
+  /** The subprotocols asked for (the handshake's selection is checked against them). */
+  private requested: string[] = [];
 
   constructor(private backend: Backend, private host: CoreHost) {
     const self = this;
@@ -96,6 +98,7 @@ export class SocketCore {
   // Establishing: "establish a WebSocket connection" (the engine does the network work). An
   // engine that throws here throws from the constructor, mapped to a DOMException.
   connect(url: string, protocols: string[], options: unknown): void {
+    this.requested = protocols;
     this.transport = this.backend.create(url, protocols, options, this.engineInputs());
   }
 
@@ -135,9 +138,18 @@ export class SocketCore {
     };
   }
 
-  /** "When the WebSocket connection is established": OPEN, then open. */
+  /**
+   * "When the WebSocket connection is established": OPEN, then open. "Establish a WebSocket
+   * connection" first checks the server's selection: protocols were asked for and none (or one
+   * not offered, RFC 6455 §4.1) was selected → fail the WebSocket connection. ws 7, undici < 7.30
+   * and older browsers open such a socket; the machine fails it itself (no open; error, close 1006).
+   */
   private connectionEstablished(protocol: string, extensions: string): void {
     if (this.readyState !== CONNECTING) return;
+    if (!selectedProtocolValid(this.requested, protocol)) {
+      this.failConnection({ error: undefined, message: "The server's Sec-WebSocket-Protocol '" + protocol + "' is not one of those requested." });
+      return;
+    }
     this.readyState = OPEN;
     this.protocol = protocol;
     this.extensions = extensions;
@@ -310,4 +322,14 @@ export class SocketCore {
   private freezeEngineAmount(): void {
     if (this.engineFinal === null) this.engineFinal = this.transport ? this.transport.bufferedAmount() : 0;
   }
+}
+
+/**
+ * The server's Sec-WebSocket-Protocol as the engine reports it, checked against what was asked:
+ * none asked → none selected; some asked → exactly one of them (an empty value is none).
+ */
+export function selectedProtocolValid(requested: string[], selected: string): boolean {
+  if (requested.length === 0) return selected === '';
+  for (let i = 0; i < requested.length; i++) if (requested[i] === selected) return true;
+  return false;
 }

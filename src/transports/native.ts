@@ -23,6 +23,14 @@ export interface NativeBackendOptions {
   optionsAs?: 'init' | 'third';
   quirks?: string[];
   unsupported?: string[];
+  /** undici >= 7.30 keeps the socket of a handshake it failed (src/transports/undici-upgrade.ts). */
+  failedHandshake?: FailedHandshakeRelease;
+}
+
+/** Watches an engine's handshakes and releases what a failed one leaves behind. */
+export interface FailedHandshakeRelease {
+  watch(): void;
+  release(url: string): void;
 }
 
 export function nativeBackend(Native: any, opts?: NativeBackendOptions): Backend {
@@ -35,7 +43,8 @@ export function nativeBackend(Native: any, opts?: NativeBackendOptions): Backend
     quirks: o.quirks || [],
     unsupported: o.unsupported || [],
     create: function (url, protocols, options, events) {
-      return createNativeTransport(Native, url, protocols, o.optionsAs ? options : undefined, o.optionsAs, events);
+      if (o.failedHandshake) o.failedHandshake.watch();
+      return createNativeTransport(Native, url, protocols, o.optionsAs ? options : undefined, o.optionsAs, events, o.failedHandshake);
     }
   };
 }
@@ -72,7 +81,8 @@ function createNativeTransport(
   protocols: string[],
   options: unknown,
   optionsAs: 'init' | 'third' | undefined,
-  events: TransportEvents
+  events: TransportEvents,
+  failedHandshake?: FailedHandshakeRelease
 ): Transport {
   let socket: any;
   try {
@@ -84,10 +94,13 @@ function createNativeTransport(
   let closed = false;
   let detached = false;
   let failure: Failure | undefined;
+  let opened = false;
 
   function reportClose(code: number | undefined, reason: string, wasClean: boolean): void {
     if (closed || detached) return;
     closed = true;
+    // The engine failed the handshake (no open): release what it may have kept.
+    if (!opened && failedHandshake) failedHandshake.release(url);
     // After the engine failed the connection no Close frame counts (the code is 1006).
     events.close(failure ? { code: undefined, reason: '', wasClean: false, failure: failure } : { code: code, reason: reason, wasClean: wasClean });
   }
@@ -109,6 +122,7 @@ function createNativeTransport(
       }
       return;
     }
+    opened = true;
     events.open(str(socket.protocol), str(socket.extensions !== undefined ? socket.extensions : socket.extension));
   });
   on(socket, 'message', function (ev: any) {

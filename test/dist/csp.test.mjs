@@ -121,6 +121,7 @@ describe('CSP: no code from strings', function () {
           ws.onmessage = function (e) { log.push('message:' + e.data); };
           ws.onerror = function () { log.push('error'); };
           ws.onclose = function (e) { log.push('close:' + e.code); };
+          fake.protocol = 'a'; // the server selects one of the protocols asked for
           fake.fire('open');
           fake.fire('message', { data: 'hi' });
           ws.send('x');

@@ -470,6 +470,34 @@ for (const file of UMD_FILES) {
           ]);
         });
 
+        // Issue 9 (WHATWG "establish a WebSocket connection"): an engine that opens although the
+        // server selected no protocol, or one not offered (ws 7, undici < 7.30, older browsers).
+        for (const [label, asked, selected] of [
+          ['protocols asked, none selected', "['a', 'b']", ''],
+          ['a protocol not offered selected', "['a', 'b']", 'c'],
+          ['none asked, one selected', '[]', 'a']
+        ]) {
+          it(`handshake: ${label} → no open; error, then close 1006; the engine socket is closed`, async function () {
+            const s = loaded();
+            s.run(`
+              var log = [];
+              var ws = new WebSocket('ws://example.test/', ${asked});
+              var fake = FakeWebSocket.last();
+              ws.onopen = function () { log.push('open'); };
+              ws.onerror = function (e) { log.push([e.type, ws.readyState, ws.protocol]); };
+              ws.onclose = function (e) { log.push([e.type, e.code, e.wasClean, ws.readyState, ws.protocol]); };
+              fake.protocol = ${JSON.stringify(selected)};
+              fake.fire('open');
+            `);
+            await tick(30);
+            expect(s.json('log')).to.deep.equal([
+              ['error', 3, ''],
+              ['close', 1006, false, 3, '']
+            ]);
+            expect(s.json("fake.calls.filter(function (c) { return c.op === 'close'; }).length")).to.equal(1);
+          });
+        }
+
         it('failure: an engine that fires only error (undici) still gets error, then close 1006', async function () {
           const s = opened();
           s.run(`

@@ -4,7 +4,8 @@
 'use strict';
 const {
   expect, BACKEND, MODES, shim, classFor, startServer, makeTracker, uid, wsUrl, openSocket, opened, closed, delay,
-  recordEvents, refusedPort, Event, Blob, EMPTY_MESSAGE_HELD, EMPTY_MESSAGE_REASON, skipBecause
+  recordEvents, refusedPort, Event, Blob, EMPTY_MESSAGE_HELD, EMPTY_MESSAGE_REASON, skipBecause,
+  UNREQUESTED_PROTOCOL_CRASH, UNREQUESTED_PROTOCOL_REASON
 } = require('../support/integration-helpers.cjs');
 
 describe(`events [${BACKEND}]`, function () {
@@ -176,14 +177,51 @@ describe(`events [${BACKEND}]`, function () {
         expect((await server.log(id)).protocolsOffered.split(/ *, */)).to.deep.equal(['chat.v2', 'chat.v1']);
       });
 
-      it('a string protocol means [string]; with no selection protocol stays ""', async () => {
-        const id = uid('ev-proto');
-        const ws = tracker.make(WS(), wsUrl(server, id), 'only');
-        await opened(ws).catch(() => {});
-        // The server selects none: per RFC 6455 the client may fail; either way protocol is ''.
+      // WHATWG "establish a WebSocket connection": protocols asked for and none selected (or one
+      // not offered, RFC 6455 §4.1) fails the connection — on every backend, also where the
+      // engine itself opens such a socket (ws 7, undici < 7.30). The server must see the
+      // connection end: undici 7.30 keeps the socket of a handshake it failed (an open handle).
+      async function expectHandshakeFailure(id, query, protocols) {
+        const ws = tracker.make(WS(), wsUrl(server, id, query), protocols);
+        const { seq, events } = recordEvents(ws);
+        await closed(ws);
+        await delay(20);
+        expect(seq).to.deep.equal([['error', 3], ['close', 3]]);
+        expectClose(events[1], 1006, '', false);
         expect(ws.protocol).to.equal('');
-        ws.close(1000);
-        expect((await server.log(id)).protocolsOffered).to.equal('only');
+        expect(ws.readyState).to.equal(3);
+        const rec = await server.log(id);
+        expect(rec.ended, 'the server saw the connection end').to.equal(true);
+        return rec;
+      }
+
+      it('a string protocol means [string]; the server selects none → the connection fails (error, close 1006)', async () => {
+        const id = uid('ev-proto-none');
+        const rec = await expectHandshakeFailure(id, '', 'only');
+        expect(rec.protocolsOffered).to.equal('only');
+      });
+
+      it('protocols asked, the server selects none → the connection fails; no open, protocol ""', async () => {
+        const rec = await expectHandshakeFailure(uid('ev-proto-none2'), '', ['chat.v2', 'chat.v1']);
+        expect(rec.protocolsOffered.split(/ *, */)).to.deep.equal(['chat.v2', 'chat.v1']);
+      });
+
+      it('the server selects a protocol that was not offered → the connection fails', async () => {
+        await expectHandshakeFailure(uid('ev-proto-other'), 'proto=other', ['chat.v2', 'chat.v1']);
+      });
+
+      it('no protocols asked, the server selects one anyway → the connection fails', async function () {
+        if (UNREQUESTED_PROTOCOL_CRASH) skipBecause(this, UNREQUESTED_PROTOCOL_REASON);
+        const rec = await expectHandshakeFailure(uid('ev-proto-force'), 'proto=force', []);
+        expect(rec.protocolsOffered).to.equal(null);
+      });
+
+      it('detect() names the undici handshake quirks exactly on the undici versions measured with them', () => {
+        const quirks = shim.detect().quirks;
+        const m = /^(\d+)\.(\d+)\./.exec(process.versions.undici || '');
+        const keepsSocket = BACKEND === 'builtin' && !!m && (+m[1] > 7 || (+m[1] === 7 && +m[2] >= 30));
+        expect(quirks.includes('undiciThrowsOnUnrequestedProtocol'), 'undiciThrowsOnUnrequestedProtocol').to.equal(UNREQUESTED_PROTOCOL_CRASH);
+        expect(quirks.includes('undiciKeepsSocketAfterFailedHandshake'), 'undiciKeepsSocketAfterFailedHandshake').to.equal(keepsSocket);
       });
 
       it('no message event is delivered after the client called close()', async () => {

@@ -3,20 +3,36 @@
 // keeps them unpacked in a cache outside node_modules (several `node` packages installed as
 // npm aliases would fight over the `node` command).
 //
+// Which release of each major: the exact version pinned in test/runtimes/versions.json, never
+// "the latest" (a new release changes what the suite tests; move the pins on purpose with
+// `npm run runtimes:update`, test/runtimes/update-pins.mjs).
+//
 //   node test/runtimes/fetch.mjs [10 12 …]     fetch what is missing, print one line per runtime
 //
 // Cache: $WS_SHIM_RUNTIMES_DIR, else <project>/.cache/runtimes/ (git-ignored), one folder per
 // major (node-<major>/bin/node). A runtime is used again while `bin/node --version` answers
-// with its major; a partial unpack is never mistaken for one (it is renamed into place last).
+// with the pinned version; a partial unpack is never mistaken for one (it is renamed into
+// place last).
 import { spawn, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, readdirSync, readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** Every Node.js major the package supports and tests (the issue's list). */
-export const MAJORS = [10, 12, 14, 16, 18, 20, 21, 22, 24];
+export const versionsFile = join(root, 'test', 'runtimes', 'versions.json');
+
+/** The pinned release of every Node.js major the package supports and tests: { major: 'x.y.z' }. */
+export function readPins() {
+  const pins = JSON.parse(readFileSync(versionsFile, 'utf8')).node;
+  for (const [major, v] of Object.entries(pins)) {
+    if (!new RegExp(`^${major}\\.\\d+\\.\\d+$`).test(v)) throw new Error(`${versionsFile}: node ${major} is pinned to "${v}", not an exact ${major}.x.y`);
+  }
+  return pins;
+}
+
+export const PINS = readPins();
+export const MAJORS = Object.keys(PINS).map(Number).sort((a, b) => a - b);
 
 export const cacheDir = process.env.WS_SHIM_RUNTIMES_DIR || join(root, '.cache', 'runtimes');
 
@@ -27,13 +43,13 @@ function binOf(dir) {
   return process.platform === 'win32' ? join(dir, 'node.exe') : join(dir, 'bin', 'node');
 }
 
-/** `bin/node --version` of a cached runtime when it answers with this major, else null. */
+/** `bin/node --version` of a cached runtime when it answers with the pinned version, else null. */
 function cachedVersion(major) {
   const bin = binOf(join(cacheDir, `node-${major}`));
   if (!existsSync(bin)) return null;
   try {
     const v = execFileSync(bin, ['--version'], { encoding: 'utf8', timeout: 20000 }).trim();
-    return v.startsWith(`v${major}.`) ? v : null;
+    return v === `v${PINS[major]}` ? v : null;
   } catch {
     return null;
   }
@@ -53,12 +69,14 @@ function run(cmd, args, opts = {}) {
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
-/** npm pack node-<platform>-<arch>@<major> into a temporary folder, unpack bin/node, verify, move into the cache. */
+/** npm pack node-<platform>-<arch>@<pinned version> into a temporary folder, unpack bin/node, verify, move into the cache. */
 async function fetchOne(major) {
   mkdirSync(cacheDir, { recursive: true });
   const tmp = mkdtempSync(join(cacheDir, `.tmp-${major}-`));
+  const want = PINS[major];
+  if (!want) throw new Error(`node ${major} is not pinned in ${versionsFile}`);
   try {
-    const json = await run(npm, ['pack', `${pkgName}@${major}`, '--json', '--silent', '--pack-destination', tmp], { cwd: tmp });
+    const json = await run(npm, ['pack', `${pkgName}@${want}`, '--json', '--silent', '--pack-destination', tmp], { cwd: tmp });
     const file = JSON.parse(json)[0].filename;
     const unpack = join(tmp, 'unpack');
     mkdirSync(unpack);
@@ -67,7 +85,7 @@ async function fetchOne(major) {
     await run('tar', ['-xzf', join(tmp, file), '-C', unpack, ...wanted]);
     const bin = binOf(join(unpack, 'package'));
     const v = (await run(bin, ['--version'])).trim();
-    if (!v.startsWith(`v${major}.`)) throw new Error(`${pkgName}@${major} unpacked a node that says ${v}`);
+    if (v !== `v${want}`) throw new Error(`${pkgName}@${want} unpacked a node that says ${v}`);
     const dest = join(cacheDir, `node-${major}`);
     rmSync(dest, { recursive: true, force: true });
     renameSync(join(unpack, 'package'), dest);
@@ -81,6 +99,8 @@ async function fetchOne(major) {
  * Makes sure every requested major is in the cache; resolves with
  * [{ major, version, bin, fetched, error }] in the order asked. Two downloads at a time.
  */
+export { pkgName };
+
 export async function ensureRuntimes(majors = MAJORS, { log = () => {} } = {}) {
   // Leftovers of an interrupted run.
   if (existsSync(cacheDir)) {
@@ -96,10 +116,10 @@ export async function ensureRuntimes(majors = MAJORS, { log = () => {} } = {}) {
       try {
         r.version = await fetchOne(r.major);
         r.fetched = true;
-        log(`fetched ${pkgName}@${r.major} → ${r.version} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+        log(`fetched ${pkgName}@${PINS[r.major]} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
       } catch (e) {
         r.error = e.message;
-        log(`could not fetch ${pkgName}@${r.major}: ${e.message}`);
+        log(`could not fetch ${pkgName}@${PINS[r.major]}: ${e.message}`);
       }
     }
   }

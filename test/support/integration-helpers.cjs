@@ -197,6 +197,18 @@ const EMPTY_MESSAGE_REASON =
   'SPEC §4: the built-in WebSocket of Node ' + process.versions.node + ' (undici ' + process.versions.undici +
   ') holds a message with an empty payload until the next frame arrives (nodejs/undici#3202, fixed in undici 6.16.0); detect() reports it';
 
+// undici before 6.29 / 7.29 (measured: 6.11.1, 6.21.x, 6.23.0, 7.8.0, 7.16.0 throw; 6.29.1, 7.29.1,
+// 7.30.2 fail the connection): a server that selects a subprotocol when none was asked for
+// makes undici throw an uncaught TypeError inside its own handshake code (it reads
+// `.includes` of null), which ends the process. The shim is not on that call stack.
+const UNREQUESTED_PROTOCOL_CRASH = (function () {
+  const m = /^(\d+)\.(\d+)\./.exec(process.versions.undici || '');
+  return BACKEND === 'builtin' && !!m && (+m[1] < 6 || ((+m[1] === 6 || +m[1] === 7) && +m[2] < 29));
+})();
+const UNREQUESTED_PROTOCOL_REASON =
+  'SPEC §4: the built-in WebSocket of Node ' + process.versions.node + ' (undici ' + process.versions.undici +
+  ') throws an uncaught TypeError when the server selects a subprotocol that was not asked for (fixed by undici 6.29 / 7.29); detect() reports it';
+
 /** The runtime's Event and EventTarget, else the package's own (SPEC §6: Node < 15 has none). */
 const Event = typeof G.Event === 'function' ? G.Event : Object.getPrototypeOf(shim.MessageEvent.prototype).constructor;
 const EventTarget =
@@ -537,6 +549,8 @@ module.exports = {
   NO_BLOB_REASON,
   EMPTY_MESSAGE_HELD,
   EMPTY_MESSAGE_REASON,
+  UNREQUESTED_PROTOCOL_CRASH,
+  UNREQUESTED_PROTOCOL_REASON,
   Event,
   EventTarget,
   DOMException,
