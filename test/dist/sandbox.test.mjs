@@ -655,6 +655,15 @@ for (const file of UMD_FILES) {
           ]);
         });
 
+        it("install({ mode: 'standard' }) after the script tag's strict install: a standard class on the same engine; WebSocketShim.WebSocket follows", function () {
+          const s = loaded();
+          s.run("var Strict = WebSocket; var Standard = WebSocketShim.install({ mode: 'standard' });");
+          expect(s.json('[Standard !== Strict, WebSocket === Standard, WebSocketShim.WebSocket === Standard, WebSocketShim.detect().mode]')).to.deep.equal([true, true, true, 'standard']);
+          s.run("var ws = new WebSocket('ws://example.test/'); FakeWebSocket.last().fire('open'); ws.close();");
+          expect(s.json('__calls(FakeWebSocket.last())')).to.deep.equal([{ op: 'close', args: [] }]);
+          expect(s.json('[WebSocketShim.uninstall(), WebSocket === FakeWebSocket]')).to.deep.equal([true, true]);
+        });
+
         // QtWebKit 5.212 (Debian's python3-pyqt5.qtwebkit; Safari 10-era WebKit), measured by hand:
         // typeof DOMException 'function', `new DOMException(...)` a TypeError, its prototype reaching
         // Error.prototype. The package's class presents itself as that one (issue 11).
