@@ -7,7 +7,7 @@
  * (IE10, duktape and mujs lack it), is used; its prototype links to a non-constructible
  * native `EventTarget.prototype` where there is one, so `instanceof` still holds.
  */
-import { getGlobal } from './global';
+import { getGlobal, hasOwn } from './global';
 import { reportError } from './report-error';
 
 type Listener = ((ev: any) => unknown) | { handleEvent(ev: any): unknown };
@@ -22,12 +22,22 @@ interface Entry {
 
 const LISTENERS = '__wsShimListeners';
 
+/**
+ * The target's own listener list (an own property: a list found on the prototype chain would be
+ * shared by every object below it, issue 10 item 5). Made when the target is created, so a
+ * frozen socket still has one; made lazily only for other extensible objects.
+ */
 function entries(target: any): Entry[] {
-  let list = target[LISTENERS];
-  if (!list) {
-    list = [];
-    Object.defineProperty(target, LISTENERS, { value: list, enumerable: false, configurable: true });
+  if (target !== null && typeof target === 'object' && hasOwn(target, LISTENERS)) return target[LISTENERS];
+  if (target === null || typeof target !== 'object' || !Object.isExtensible(target)) {
+    throw new TypeError('Illegal invocation');
   }
+  return ownList(target);
+}
+
+function ownList(target: any): Entry[] {
+  const list: Entry[] = [];
+  Object.defineProperty(target, LISTENERS, { value: list, enumerable: false, configurable: false, writable: false });
   return list;
 }
 
@@ -43,6 +53,7 @@ export const OwnEventTarget = function EventTarget(this: any) {
   if (!(this instanceof OwnEventTarget)) {
     throw new TypeError("Failed to construct 'EventTarget': Please use the 'new' operator");
   }
+  ownList(this);
 } as unknown as { new (): any; prototype: any };
 
 {
@@ -127,7 +138,9 @@ export const OWN_TARGET_KIND: TargetKind = {
   native: false,
   proto: OwnEventTarget.prototype,
   create: function (newTarget: any) {
-    return Object.create(newTarget.prototype);
+    const obj = Object.create(newTarget.prototype);
+    ownList(obj);
+    return obj;
   }
 };
 

@@ -1,0 +1,15 @@
+// Before the script-tag build: the mode from the query (WebSocketShimOptions), and a spy around
+// the engine's WebSocket that records every URL the engine is asked to connect to. A Proxy keeps
+// the constructor's prototype, constants and statics, so the shim wraps it as the engine's own.
+(function () {
+  var q = new URLSearchParams(location.search);
+  if (q.get('mode')) window.WebSocketShimOptions = { mode: q.get('mode') };
+  var Native = window.WebSocket;
+  var calls = (window.__engineCalls = []);
+  window.WebSocket = new Proxy(Native, {
+    construct: function (target, args, newTarget) {
+      calls.push(String(args[0]));
+      return Reflect.construct(target, args, newTarget === window.WebSocket ? target : newTarget);
+    }
+  });
+})();
