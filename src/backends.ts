@@ -69,12 +69,34 @@ function undiciBelow(major: number, minor: number): boolean {
   return !!v && (v[0] < major || (v[0] === major && v[1] < minor));
 }
 
+/**
+ * Whether a constructor is undici's WebSocket (Node's built-in, or the `undici` package's), or
+ * a class extending it: only that one takes a WebSocketInit second argument. An Electron/NW.js
+ * renderer's class (Chromium's) or another native a user gives in Node is not (issue 10, item 4).
+ */
+function isUndici(Native: any): boolean {
+  const g = getGlobal();
+  const p = g.process;
+  if (!p || !p.versions || typeof p.versions.undici !== 'string') return false;
+  for (let C = Native, i = 0; typeof C === 'function' && i < 8; C = Object.getPrototypeOf(C), i++) {
+    let src = '';
+    try {
+      src = Function.prototype.toString.call(C);
+    } catch (e) {
+      return false;
+    }
+    // undici's constructor converts its second argument as "... or WebSocketInit" (source text).
+    if (src.indexOf('[native code]') === -1 && src.indexOf('WebSocketInit') !== -1) return true;
+  }
+  return false;
+}
+
 export function backendFor(Native: any, name?: string): Backend {
   if (isWsClass(Native)) return wsBackend(Native);
   // Legacy engines and non-Node runtimes (probes.ts); before isNode(): Bun and Deno 2 define `process`.
   const legacy = legacyBackend(Native, name);
   if (legacy) return legacy;
-  if (isNode()) {
+  if (isNode() && isUndici(Native)) {
     const quirks = UNDICI_QUIRKS.slice();
     const unsupported: string[] = [];
     // undici < 6.16.0 (Node 21, early 20.x/22.x; nodejs/undici#3202): a message with an empty
@@ -101,7 +123,7 @@ export function backendFor(Native: any, name?: string): Backend {
       name: 'node-builtin',
       canSendBlob: false,
       sendsViews: false,
-      passOptions: true,
+      optionsAs: 'init',
       quirks: quirks,
       unsupported: unsupported
     });

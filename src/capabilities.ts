@@ -12,6 +12,7 @@
  */
 import { Backend, Transport } from './transports/types';
 import { copyBytes, isArrayBuffer, isArrayBufferView } from './webidl';
+import { wrapTransport } from './transports/engine-calls';
 
 export interface EngineCapabilities {
   /**
@@ -45,23 +46,12 @@ export function applyCapabilities(backend: Backend, caps?: EngineCapabilities | 
     out.quirks.push('declaredCannotSendViews');
     out.create = function (url, protocols, options, events): Transport {
       const t = backend.create(url, protocols, options, events);
-      return {
+      return wrapTransport(t, {
         send: function (data) {
           // The class gives a Uint8Array for a view here; the engine gets an ArrayBuffer.
           t.send(typeof data !== 'string' && !isArrayBuffer(data) && isArrayBufferView(data) ? viewBuffer(data) : data);
-        },
-        close: function (code?: number, reason?: string) {
-          if (code === undefined) t.close();
-          else if (reason === undefined) t.close(code);
-          else t.close(code, reason);
-        },
-        abort: function () {
-          t.abort();
-        },
-        bufferedAmount: function () {
-          return t.bufferedAmount();
         }
-      };
+      });
     };
   }
   return out;

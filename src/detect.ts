@@ -7,7 +7,7 @@
 import { getGlobal } from './global';
 import { nativeDOMException } from './errors';
 import { getTargetKind } from './event-target';
-import { getEventClasses } from './events';
+import { getEventClasses, isShimEventClass } from './events';
 import { hostNative, backendFor, fallbackBackend, MARKER } from './backends';
 import { blobConstructor } from './blob';
 import { applyCapabilities } from './capabilities';
@@ -35,8 +35,10 @@ function probeStatic() {
   const B = blobConstructor();
   const features: { [name: string]: boolean } = {
     constructibleEventTarget: nativeTarget,
-    nativeMessageEvent: nativeTarget && events.MessageEvent === g.MessageEvent,
-    nativeCloseEvent: nativeTarget && events.CloseEvent === g.CloseEvent,
+    // Not `=== g.CloseEvent`: after install() (ours or another copy's) the global may be the
+    // package's own class; the answer must not depend on when detect() is first called.
+    nativeMessageEvent: nativeTarget && !isShimEventClass(events.MessageEvent),
+    nativeCloseEvent: nativeTarget && !isShimEventClass(events.CloseEvent),
     constructibleDOMException: nativeDOMException() !== null,
     urlConstructor: typeof g.URL === 'function',
     blob: typeof B === 'function',
@@ -95,7 +97,8 @@ export function detect(): DetectReport {
     'closeReasonUtf8Bytes',
     'closeReasonWithoutCodeSends1000',
     'protocolDuplicatesCaseInsensitive',
-    'badPortSecurityError',
+    mode === 'standard' ? 'badPortFailsConnection' : 'badPortSecurityError',
+    'forbiddenHostCodePoints',
     'httpSchemesToWs',
     'sendViewBytesOnly',
     'sendAfterCloseCountsBytes',

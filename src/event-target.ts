@@ -7,7 +7,7 @@
  * (IE10, duktape and mujs lack it), is used; its prototype links to a non-constructible
  * native `EventTarget.prototype` where there is one, so `instanceof` still holds.
  */
-import { getGlobal } from './global';
+import { getGlobal, hasOwn } from './global';
 import { reportError } from './report-error';
 
 type Listener = ((ev: any) => unknown) | { handleEvent(ev: any): unknown };
@@ -22,12 +22,29 @@ interface Entry {
 
 const LISTENERS = '__wsShimListeners';
 
+/**
+ * The target's own listener list (issue 10 items 5 and 6): in a WeakMap where the engine has one,
+ * else under a non-enumerable own key (never one found on the prototype chain, which every object
+ * below it would share). Made when the target is created, so a frozen socket still has one; made
+ * lazily only for other extensible objects.
+ */
+const WM = getGlobal().WeakMap;
+const lists: { get(k: object): Entry[] | undefined; set(k: object, v: Entry[]): void } | null = typeof WM === 'function' ? new WM() : null;
+
 function entries(target: any): Entry[] {
-  let list = target[LISTENERS];
-  if (!list) {
-    list = [];
-    Object.defineProperty(target, LISTENERS, { value: list, enumerable: false, configurable: true });
+  const isObject = target !== null && (typeof target === 'object' || typeof target === 'function');
+  if (isObject) {
+    const list = lists ? lists.get(target) : hasOwn(target, LISTENERS) ? target[LISTENERS] : undefined;
+    if (list) return list;
   }
+  if (!isObject || (!lists && !Object.isExtensible(target))) throw new TypeError('Illegal invocation');
+  return ownList(target);
+}
+
+function ownList(target: any): Entry[] {
+  const list: Entry[] = [];
+  if (lists) lists.set(target, list);
+  else Object.defineProperty(target, LISTENERS, { value: list, enumerable: false, configurable: false, writable: false });
   return list;
 }
 
@@ -43,6 +60,7 @@ export const OwnEventTarget = function EventTarget(this: any) {
   if (!(this instanceof OwnEventTarget)) {
     throw new TypeError("Failed to construct 'EventTarget': Please use the 'new' operator");
   }
+  ownList(this);
 } as unknown as { new (): any; prototype: any };
 
 {
@@ -127,7 +145,9 @@ export const OWN_TARGET_KIND: TargetKind = {
   native: false,
   proto: OwnEventTarget.prototype,
   create: function (newTarget: any) {
-    return Object.create(newTarget.prototype);
+    const obj = Object.create(newTarget.prototype);
+    ownList(obj);
+    return obj;
   }
 };
 

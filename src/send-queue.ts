@@ -90,10 +90,16 @@ export class SendQueue {
     else this.drained = fn;
   }
 
-  /** The connection is gone: stop; what is still queued stays counted. */
+  /**
+   * The connection is gone: stop. What is still queued stays counted in bufferedAmount (SPEC
+   * §2: it never goes down), but its payloads are let go: a closed socket that is still
+   * referenced keeps no copies of them (issue 10, item 8).
+   */
   stop(): void {
     this.dead = true;
     this.drained = null;
+    for (let i = 0; i < this.items.length; i++) this.items[i].data = null;
+    this.items = [];
   }
 
   /**

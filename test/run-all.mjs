@@ -45,10 +45,20 @@ const suites = [
   ['unit', [], {}, files('test/unit')],
   ['dist', [], {}, files('test/dist')],
   ['package (types in fixture projects, publint, attw, docs)', [], {}, [...files('test/types'), ...files('test/docs')]],
+  // The Web IDL suite (webidl2) against this Node's native WebSocket/CloseEvent and the shim: in a
+  // process of its own, with the built-in WebSocket on (it installs the shim globally).
+  [`idl (${node}, built-in backend)`, withBuiltin, {}, files('test/idl')],
   ['legacy (ES5 engines, historical engine profiles)', [], serverEnv, files('test/legacy')],
   [`integration (${node}, ws backend)`, withoutBuiltin, { WS_SHIM_BACKEND: 'ws', ...serverEnv }, files('test/integration')],
   [`integration (${node}, built-in backend)`, withBuiltin, { WS_SHIM_BACKEND: 'builtin', ...serverEnv }, files('test/integration')],
   [`integration (${node}, ws 7 backend)`, withoutBuiltin, { WS_SHIM_BACKEND: 'ws7', ...serverEnv }, files('test/integration')],
+  // Fault injection and model-based fuzzing (issue 10): this machine's Node only (Node 20+ code).
+  [`fault (${node}, ws backend)`, withoutBuiltin, { WS_SHIM_BACKEND: 'ws', ...serverEnv }, files('test/fault')],
+  [`fault (${node}, built-in backend)`, withBuiltin, { WS_SHIM_BACKEND: 'builtin', ...serverEnv }, files('test/fault')],
+  [`fault (${node}, ws 7 backend)`, withoutBuiltin, { WS_SHIM_BACKEND: 'ws7', ...serverEnv }, files('test/fault')],
+  [`fuzz (${node}, ws backend)`, withoutBuiltin, { WS_SHIM_BACKEND: 'ws', ...serverEnv }, files('test/fuzz')],
+  [`fuzz (${node}, built-in backend)`, withBuiltin, { WS_SHIM_BACKEND: 'builtin', ...serverEnv }, ['test/fuzz/socket-model.test.mjs']],
+  [`fuzz (${node}, ws 7 backend)`, withoutBuiltin, { WS_SHIM_BACKEND: 'ws7', ...serverEnv }, ['test/fuzz/socket-model.test.mjs']],
   [`browsers (${browsersHere.join(', ') || 'none installed'})`, [], {}, browsersHere.length || CI ? files('test/browsers') : []]
 ];
 // Suites not run here, with the line that says why.

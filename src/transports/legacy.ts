@@ -6,6 +6,7 @@
  */
 import { Backend, Transport, TransportEvents } from './types';
 import { nativeBackend, NativeBackendOptions } from './native';
+import { failureOf, wrapTransport } from './engine-calls';
 import { probeEngine } from '../probes';
 import { domException } from '../errors';
 import { tagOf } from '../global';
@@ -59,7 +60,12 @@ export function legacyBackend(Native: any, name?: string): Backend | null {
   } else if (f === 'trident') {
     a.capFails = true;
   } else if (f === 'react-native' || f === 'bun' || f === 'deno') {
-    opts.passOptions = true;
+    // Backend options reach each engine as its constructor takes them: RN `(url, protocols,
+    // options)`; Bun a WebSocketInit second; Deno has no options (it would send the protocol
+    // "[object Object]"), so they are not passed there.
+    if (f === 'react-native') opts.optionsAs = 'third';
+    if (f === 'bun') opts.optionsAs = 'init';
+    if (f === 'deno') unsupported.push('backendOptions: Deno takes no constructor options; the third argument is ignored');
     // RN: Blob send needs the native BlobModule (an invariant crash without it): read it first.
     if (f === 'react-native') opts.canSendBlob = false;
     if (f !== 'deno') unsupported.push('closeWithoutStatus: close() without a code sends 1000');
@@ -93,9 +99,13 @@ function adapt(base: Backend, a: Adaptations, url: string, protocols: string[], 
       message: function (data) {
         events.message(data);
       },
-      close: function (code, reason, wasClean) {
+      closing: function () {
+        events.closing();
+      },
+      close: function (report) {
         // RFC 6455: 1006 is never sent in a frame; it means the connection was lost.
-        events.close(code, reason, a.unclean1006 && code === 1006 ? false : wasClean);
+        const lost = a.unclean1006 && report.code === 1006;
+        events.close(lost ? { code: undefined, reason: '', wasClean: false, failure: report.failure } : report);
       }
     };
   }
@@ -103,11 +113,11 @@ function adapt(base: Backend, a: Adaptations, url: string, protocols: string[], 
   try {
     t = base.create(url, protocols, options, ev);
   } catch (e) {
-    if (a.capFails && e && (e as { name?: string }).name === 'SecurityError') return failed(ev);
+    if (a.capFails && e && (e as { name?: string }).name === 'SecurityError') return failed(ev, e);
     throw e;
   }
   if (!a.noCloseArgs && !a.viewsAsBuffer) return t;
-  return {
+  return wrapTransport(t, {
     send: function (data) {
       t.send(a.viewsAsBuffer ? viewAsBuffer(data) : data);
     },
@@ -115,24 +125,18 @@ function adapt(base: Backend, a: Adaptations, url: string, protocols: string[], 
       // The class has validated and refused what cannot be sent (closeTakesArguments).
       if (a.noCloseArgs) t.close();
       else t.close(code, reason);
-    },
-    abort: function () {
-      t.abort();
-    },
-    bufferedAmount: function () {
-      return t.bufferedAmount();
     }
-  };
+  });
 }
 
 /** The engine refused the connection at construction (IE's cap): error, then close 1006. */
-function failed(events: TransportEvents): Transport {
+function failed(events: TransportEvents, error: unknown): Transport {
   let done = false;
   const noop = function () {
     // never OPEN
   };
   setTimeout(function () {
-    if (!done) events.close(undefined, '', false);
+    if (!done) events.close({ code: undefined, reason: '', wasClean: false, failure: failureOf(error) });
   }, 0);
   return {
     send: noop,
@@ -142,6 +146,9 @@ function failed(events: TransportEvents): Transport {
     },
     bufferedAmount: function () {
       return 0;
+    },
+    peerClosing: function () {
+      return false;
     }
   };
 }

@@ -3,9 +3,9 @@
  * `MozWebSocket` (Gecko 6–10), Node's built-in (undici, Node 22+ or 20/21 with
  * --experimental-websocket), Deno, Bun.
  */
-import { Backend, Transport, TransportEvents } from './types';
+import { Backend, Failure, Transport, TransportEvents } from './types';
 import { mapEngineError } from './map-error';
-import { engineCalls, str } from './engine-calls';
+import { engineCalls, failureOf, str } from './engine-calls';
 import { tagOf } from '../global';
 
 export interface NativeBackendOptions {
@@ -14,8 +14,13 @@ export interface NativeBackendOptions {
   canSendBlob?: boolean;
   /** Engines that send views wrongly (Node 21 element by element, Gecko 11–17 as text). */
   sendsViews?: boolean;
-  /** Whether the third constructor argument is handed to the engine (Node, Deno, Bun; never browsers). */
-  passOptions?: boolean;
+  /**
+   * How the third constructor argument (backend options) reaches the engine: 'init' as the
+   * WebSocketInit second argument `{ protocols, headers, ... }` (undici, Bun); 'third' as the
+   * engine's own third argument `(url, protocols, options)` (React Native); absent: never
+   * (browsers, Deno, an unknown native).
+   */
+  optionsAs?: 'init' | 'third';
   quirks?: string[];
   unsupported?: string[];
   /** undici >= 7.30 keeps the socket of a handshake it failed (src/transports/undici-upgrade.ts). */
@@ -39,7 +44,7 @@ export function nativeBackend(Native: any, opts?: NativeBackendOptions): Backend
     unsupported: o.unsupported || [],
     create: function (url, protocols, options, events) {
       if (o.failedHandshake) o.failedHandshake.watch();
-      return createNativeTransport(Native, url, protocols, o.passOptions ? options : undefined, events, o.failedHandshake);
+      return createNativeTransport(Native, url, protocols, o.optionsAs ? options : undefined, o.optionsAs, events, o.failedHandshake);
     }
   };
 }
@@ -49,36 +54,55 @@ function on(target: any, type: string, fn: (ev: any) => void): void {
   else target['on' + type] = fn;
 }
 
+/** Backend options that can be passed on: an object (anything else is ignored, as by ws). */
+function isOptions(options: unknown): boolean {
+  return options !== undefined && options !== null && typeof options === 'object';
+}
+
+function construct(Native: any, url: string, protocols: string[], options: unknown, optionsAs?: 'init' | 'third'): any {
+  // The engine is called with exactly the arguments it supports: no empty protocol
+  // list (iOS 5 SyntaxError; old engines send "undefined"), no options to a browser.
+  if (isOptions(options) && optionsAs === 'init') {
+    // undici and Bun take a WebSocketInit `{ protocols, headers, ... }` second.
+    const init: any = {};
+    for (const k in options as any) init[k] = (options as any)[k];
+    if (protocols.length) init.protocols = protocols;
+    return new Native(url, init);
+  }
+  // React Native: `(url, protocols, options)`; protocols may be null.
+  if (isOptions(options) && optionsAs === 'third') return new Native(url, protocols.length ? protocols : null, options);
+  if (protocols.length) return new Native(url, protocols.length === 1 ? protocols[0] : protocols);
+  return new Native(url);
+}
+
+/** The engine's message data as the class wants it: text, an ArrayBuffer, or the engine's Blob. */
+function messageData(d: any): any {
+  // Bun's 'nodebuffer': a Buffer view; hand over exactly its bytes.
+  if (typeof d !== 'string' && tagOf(d) !== 'ArrayBuffer' && d && tagOf(d.buffer) === 'ArrayBuffer' && typeof d.byteLength === 'number') {
+    return d.buffer.slice(d.byteOffset, d.byteOffset + d.byteLength);
+  }
+  return d;
+}
+
 function createNativeTransport(
   Native: any,
   url: string,
   protocols: string[],
   options: unknown,
+  optionsAs: 'init' | 'third' | undefined,
   events: TransportEvents,
   failedHandshake?: FailedHandshakeRelease
 ): Transport {
   let socket: any;
   try {
-    // The engine is called with exactly the arguments it supports: no empty protocol
-    // list (iOS 5 SyntaxError; old engines send "undefined"), no options to a browser.
-    if (options !== undefined && options !== null && typeof options === 'object') {
-      // undici, Deno and Bun take a WebSocketInit `{ protocols, headers, ... }` second.
-      const init: any = {};
-      for (const k in options as any) init[k] = (options as any)[k];
-      if (protocols.length) init.protocols = protocols;
-      socket = new Native(url, init);
-    } else if (protocols.length) {
-      socket = new Native(url, protocols.length === 1 ? protocols[0] : protocols);
-    } else {
-      socket = new Native(url);
-    }
+    socket = construct(Native, url, protocols, options, optionsAs);
   } catch (e) {
     throw mapEngineError(e, 'SyntaxError');
   }
 
   let closed = false;
   let detached = false;
-  let failed = false;
+  let failure: Failure | undefined;
   let opened = false;
 
   function reportClose(code: number | undefined, reason: string, wasClean: boolean): void {
@@ -86,7 +110,8 @@ function createNativeTransport(
     closed = true;
     // The engine failed the handshake (no open): release what it may have kept.
     if (!opened && failedHandshake) failedHandshake.release(url);
-    events.close(code, reason, wasClean);
+    // After the engine failed the connection no Close frame counts (the code is 1006).
+    events.close(failure ? { code: undefined, reason: '', wasClean: false, failure: failure } : { code: code, reason: reason, wasClean: wasClean });
   }
 
   // Binary messages as ArrayBuffer; the class makes Blobs (SPEC: binaryType at dispatch).
@@ -111,30 +136,26 @@ function createNativeTransport(
   });
   on(socket, 'message', function (ev: any) {
     if (detached || closed) return;
-    const d = ev.data;
-    if (typeof d === 'string') events.message(d);
-    else if (tagOf(d) === 'ArrayBuffer') events.message(d);
-    else if (d && tagOf(d.buffer) === 'ArrayBuffer' && typeof d.byteLength === 'number') {
-      // Bun's 'nodebuffer': a Buffer view; hand over exactly its bytes.
-      events.message(d.buffer.slice(d.byteOffset, d.byteOffset + d.byteLength));
-    } else events.message(d);
+    events.message(messageData(ev.data));
   });
-  on(socket, 'error', function () {
+  on(socket, 'error', function (ev: any) {
     if (detached || closed) return;
-    failed = true;
+    // The engine failed the connection; its ErrorEvent (undici) says why.
+    if (!failure) failure = failureOf(ev);
     // undici 6: a refused connection fires only `error`, never `close` (QUIRKS §9).
     setTimeout(function () {
       reportClose(undefined, '', false);
     }, 0);
   });
   on(socket, 'close', function (ev: any) {
-    const wasClean = failed ? false : ev.wasClean !== undefined ? !!ev.wasClean : ev.code !== 1006;
+    const wasClean = ev.wasClean !== undefined ? !!ev.wasClean : ev.code !== 1006;
     reportClose(typeof ev.code === 'number' ? ev.code : undefined, str(ev.reason), wasClean);
   });
 
   return engineCalls(socket, function () {
     detached = true;
     try {
+      // No engine of this family can drop TCP: its close() is the nearest (SPEC §6).
       socket.close();
     } catch (e) {
       // Failing the connection cannot fail.

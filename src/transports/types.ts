@@ -1,30 +1,63 @@
 /**
  * The small internal interface every engine family is turned into (SPEC §6).
- * Spec semantics live in the WebSocket class; engine quirks live in the transports.
+ * Spec semantics live in the socket's state machine (src/socket-core.ts); engine quirks live
+ * in the transports. A transport reports every engine transition through TransportEvents and
+ * maps every engine exception where it happens.
  */
 import { Outgoing } from '../send-queue';
+
+/** How the engine says the connection ended. */
+export interface CloseReport {
+  /**
+   * The status code of the Close frame the engine received (RFC 6455 §7.1.5; 1005 for a frame
+   * without one), or undefined when none was received or the engine cannot tell (1006).
+   */
+  code: number | undefined;
+  reason: string;
+  /** The closing handshake completed and TCP closed after it (RFC 6455 §7.1.4). */
+  wasClean: boolean;
+  /**
+   * Present when the engine failed the connection ("fail the WebSocket connection": a refused
+   * connection, a bad handshake, a protocol error): what it reported (an Error, ECONNREFUSED,
+   * "Unexpected server response: 401"). The error event carries it.
+   */
+  failure?: Failure;
+}
+
+/** Details of a failure, for the error event (as Node's own ErrorEvent: `message`, `error`). */
+export interface Failure {
+  error: unknown;
+  message: string;
+}
 
 export interface TransportEvents {
   /** The handshake completed. */
   open(protocol: string, extensions: string): void;
   /** A message: text as a string, binary as an ArrayBuffer (or a Blob where the engine only gives Blobs). */
   message(data: string | ArrayBuffer | Blob): void;
-  /**
-   * The connection is closed; called exactly once. `code` is what the engine reported
-   * (the class normalizes placeholders); `wasClean` false means the connection failed.
-   */
-  close(code: number | undefined, reason: string, wasClean: boolean): void;
+  /** The peer's Close frame arrived: "the WebSocket closing handshake is started". */
+  closing(): void;
+  /** The connection is closed; called exactly once. */
+  close(report: CloseReport): void;
 }
 
 export interface Transport {
-  /** Sends an OPEN socket's data; the class never calls it in another state. */
+  /** Sends an OPEN socket's data; the class never calls it in another state. May throw (mapped). */
   send(data: Outgoing): void;
-  /** Starts the closing handshake with exactly these arguments (code absent: no body). */
+  /** Starts the closing handshake with exactly these arguments (code absent: no body). May throw (mapped). */
   close(code?: number, reason?: string): void;
-  /** Fails the connection (close() while CONNECTING, a Blob that cannot be read); no more events. */
+  /**
+   * Fails the connection (close() while CONNECTING, a Blob that cannot be read, an engine that
+   * threw): drops TCP where the engine can (ws terminate()), else closes; no more events. Never throws.
+   */
   abort(): void;
   /** The engine's own count of bytes not yet sent. */
   bufferedAmount(): number;
+  /**
+   * Whether the engine's readyState says the closing handshake started (CLOSING or CLOSED) when
+   * it has no event for it (browsers, undici): read by the state machine on every access.
+   */
+  peerClosing(): boolean;
 }
 
 export interface Backend {

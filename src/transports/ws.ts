@@ -5,9 +5,9 @@
  * defaults to 'nodebuffer'; close() validates only when OPEN and ws 7 is stuck after its
  * own throw; send(null) sends an empty binary frame; an unhandled 'error' kills Node.
  */
-import { Backend, Transport, TransportEvents } from './types';
+import { Backend, Failure, Transport, TransportEvents } from './types';
 import { mapEngineError } from './map-error';
-import { engineCalls, str } from './engine-calls';
+import { engineCalls, failureOf, str } from './engine-calls';
 import { tagOf } from '../global';
 
 /** Whether a constructor is the `ws` package's client class (an EventEmitter). */
@@ -59,51 +59,68 @@ function createWsTransport(WS: any, url: string, protocols: string[], options: u
   }
   let closed = false;
   let detached = false;
-  let failed = false;
+  let failure: Failure | undefined;
 
   socket.binaryType = 'arraybuffer';
 
   socket.on('open', function () {
     if (detached) return;
+    // ws has no public event for the peer's Close frame; its receiver's 'conclude' is it
+    // (ws 7 and 8). Elsewhere the class reads readyState CLOSING (peerClosing()).
+    const receiver = socket._receiver;
+    if (receiver && typeof receiver.on === 'function') {
+      receiver.on('conclude', function () {
+        if (!detached && !closed) events.closing();
+      });
+    }
     events.open(str(socket.protocol), str(socket.extensions));
   });
   socket.on('message', function (data: any, isBinary?: boolean) {
     if (detached || closed) return;
-    if (typeof data === 'string') {
-      // ws 7: text arrives as a string.
-      events.message(data);
-    } else if (isBinary === false) {
-      // ws 8: text arrives as a Buffer with isBinary false.
-      events.message(data.toString('utf8'));
-    } else if (tagOf(data) === 'ArrayBuffer') {
-      events.message(data);
-    } else if (Array.isArray(data)) {
-      events.message(concat(data));
-    } else {
-      events.message(data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength));
-    }
+    events.message(messageData(data, isBinary));
   });
-  // Always listened to: an 'error' without a listener crashes Node (smoldot#2604).
-  socket.on('error', function () {
-    failed = true;
+  // Always listened to: an 'error' without a listener crashes Node (smoldot#2604). ws emits it
+  // when it fails the connection (ECONNREFUSED, "Unexpected server response: 401", a bad
+  // Sec-WebSocket-Accept, a protocol error); 'close' follows.
+  socket.on('error', function (e: unknown) {
+    if (!failure) failure = failureOf(e);
   });
   socket.on('close', function (code: number, reason: any) {
     if (closed || detached) return;
     closed = true;
-    const wasClean = !failed && (socket._closeFrameReceived === undefined
-      ? code !== 1006
-      : !!(socket._closeFrameReceived && socket._closeFrameSent));
-    events.close(code, reason === undefined ? '' : reason.toString(), wasClean);
+    const frame = socket._closeFrameReceived;
+    const wasClean = !failure && (frame === undefined ? code !== 1006 : !!(frame && socket._closeFrameSent));
+    // RFC 6455 §7.1.5: the code is the received Close frame's, even when TCP was then reset.
+    // After a failure ws reports the code it sent (1002, 1009): no frame was received.
+    const received = !failure && (frame === undefined ? code !== 1006 : !!frame);
+    events.close({
+      code: received ? code : undefined,
+      reason: received && reason !== undefined ? reason.toString() : '',
+      wasClean: wasClean,
+      failure: failure
+    });
   });
 
   return engineCalls(socket, function () {
     detached = true;
     try {
+      // Failing the connection drops TCP: the peer sees no Close frame (RFC 6455 §7.1.7).
       socket.terminate();
     } catch (e) {
       // Failing the connection cannot fail.
     }
   });
+}
+
+/** ws's message as the class wants it: text as a string, binary as an ArrayBuffer. */
+function messageData(data: any, isBinary?: boolean): string | ArrayBuffer {
+  // ws 7: text arrives as a string.
+  if (typeof data === 'string') return data;
+  // ws 8: text arrives as a Buffer with isBinary false.
+  if (isBinary === false) return data.toString('utf8');
+  if (tagOf(data) === 'ArrayBuffer') return data;
+  if (Array.isArray(data)) return concat(data);
+  return data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength);
 }
 
 function concat(chunks: Uint8Array[]): ArrayBuffer {

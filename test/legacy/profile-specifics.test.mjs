@@ -87,6 +87,21 @@ describe('legacy engine profiles: engine-specific behaviours (Part B)', function
     });
   }
 
+  // Issue 10, item 4: the third constructor argument went to the engine's second parameter
+  // everywhere but ws: React Native lost protocols and headers, Deno sent "[object Object]".
+  for (const [id, header] of [['react-native-android', '1'], ['bun', '1'], ['deno', null]]) {
+    it(`${id}: backend options reach the engine as its constructor takes them (protocols kept${header ? ', headers sent' : '; Deno has none'})`, async function () {
+      const h = context(id);
+      const u = url('proto=first');
+      const ws = new h.WebSocket(u.href, ['p1'], { headers: { 'x-test': '1' } });
+      await on(ws, 'open');
+      expect(ws.protocol).to.equal('p1');
+      ws.close(1000);
+      const rec = await server.log(u.id);
+      expect([rec.protocolsOffered, rec.xTest]).to.deep.equal(['p1', header]);
+    });
+  }
+
   for (const id of NO_CLOSE_ARGS) {
     it(`${id}: close(code ≠ 1000) and close(1000, reason) throw NotSupportedError and leave the socket OPEN`, async function () {
       const h = context(id, 'standard');

@@ -32,6 +32,12 @@ const NO_BINARY = [
     why: 'no binary frames: the binary message cannot be sent to be echoed'
   }))
 ];
+// ... and one with no typed arrays at all (Chrome 4–5, Safari 5.0): without an ArrayBuffer class
+// there is no brand check, so only the tag can tell what a value is (issue 11), and the binary
+// data it then names cannot be sent.
+const NO_TYPED_ARRAYS = [
+  { check: 'send-fake-buffer', actual: 'NotSupportedError', why: 'no ArrayBuffer in the engine: a value tagged ArrayBuffer is taken for one (no brand check exists), and binary data cannot be sent' }
+];
 // ... and one whose close() takes no arguments.
 const NO_CLOSE_ARGS = [
   ...['close-3001.3', 'close-2999.5', 'close-reason-123-bytes', 'close-reason-only'].map((check) => ({
@@ -224,7 +230,7 @@ export const PROFILES = [
       quirks: ['readyStateClosedIsTwo', 'webkitHixie76', 'webkitCloseWithoutArguments', 'closedIsTwo'],
       unsupported: ['binaryFrames', 'closeCodeOnWire', 'multipleProtocols', 'closeEventCode']
     },
-    cannot: [...NO_BINARY, ...NO_CLOSE_ARGS, ...ONE_PROTOCOL, ...NO_CLOSE_CODE_IN],
+    cannot: [...NO_BINARY, ...NO_TYPED_ARRAYS, ...NO_CLOSE_ARGS, ...ONE_PROTOCOL, ...NO_CLOSE_CODE_IN],
     rawFails: ['send-arraybuffer', 'close-3001.3', 'attr-constants', 'ev-close-code-reason', 'ctor-url-serialized'],
     normalizes: 'url from URL; CLOSING/CLOSED 2/3; protocol from the offered one (hixie-76 echoes it); boolean send; messages while CLOSING dropped; close events without code → 1005/1006; no typed arrays or bind needed',
     limits: 'as Firefox 6–7: no binary frames, close() without arguments, one protocol, inbound close code unknown'
@@ -384,12 +390,15 @@ export const PROFILES = [
     // Every check that constructs a socket fails with the NotSupportedError "no WebSocket"; the
     // ones that fail earlier (URL, port and protocol checks) and the constants still pass.
     cannot: CHECKS.filter(
-      (c) => ['ctor-bad-scheme', 'ctor-fragment', 'ctor-unparsable', 'ctor-bad-port', 'ctor-protocol-token', 'ctor-protocol-duplicate', 'attr-constants'].indexOf(c.id) === -1
+      (c) => ['ctor-bad-scheme', 'ctor-fragment', 'ctor-unparsable', 'ctor-forbidden-host', 'ctor-bad-port', 'ctor-protocol-token', 'ctor-protocol-duplicate', 'attr-constants'].indexOf(c.id) === -1
     ).map((c) => ({
       check: c.id,
       actual: c.id === 'ctor-http-https' ? 'NotSupportedError, NotSupportedError' : c.id === 'ctor-relative' ? 'NotSupportedError' : 'threw NotSupportedError',
       why: 'no WebSocket in the engine: new WebSocket() throws NotSupportedError'
-    })),
+    })).concat([
+      // Standard mode: a bad port is no constructor error, so the missing engine is reached first.
+      { check: 'ctor-bad-port', modes: ['standard'], actual: 'NotSupportedError', why: 'no WebSocket in the engine: a connection cannot even fail' }
+    ]),
     rawFails: [],
     normalizes: 'constructor argument checks (SyntaxError, SecurityError) as docs/contract.md says',
     limits: 'no WebSocket at all: install() leaves `WebSocket` undefined (feature tests keep working); WebSocketShim.WebSocket throws NotSupportedError for a valid URL; detect().unsupported has noNativeWebSocket'
@@ -502,12 +511,14 @@ export const PROFILES = [
       nativeCode: false,
       prototypeConstants: 'brand-getter', // §5b [I]
       bufferedAmount: 'zero-unless-open', // §3 [C]
-      ctor: { httpSchemes: 'accept', duplicates: 'case-insensitive', badPort: 'none', options: 'init' }, // §5a [C]
+      // No WebSocketInit: Deno's constructor is (url, protocols?) (ext/websocket/lib.deno_websocket.d.ts),
+      // an options object would become the protocol "[object Object]" (issue 10, item 4).
+      ctor: { httpSchemes: 'accept', duplicates: 'case-insensitive', badPort: 'none', options: 'none' }, // §5a [C]
       send: { afterClose: 'noop' }, // §3 [C]
       close: { connecting: 'after-connect' }, // §5b [C]
       events: { failureCode: 0, error: 'errorevent' } // §5b [C]
     },
-    detect: { backend: 'deno', quirks: ['denoFailureCloseCode0', 'prototypeConstantsThrow'], unsupported: [] },
+    detect: { backend: 'deno', quirks: ['denoFailureCloseCode0', 'prototypeConstantsThrow'], unsupported: ['backendOptions'] },
     cannot: [],
     rawFails: ['ev-refused', 'ev-tcp-drop', 'send-after-close', 'ctor-bad-port', 'attr-constants', 'close-while-connecting'],
     normalizes: 'failure close code 0 → 1006; bufferedAmount after close; prototype constants readable; blocked ports; close() while CONNECTING fails at once; plain error Event',
@@ -533,7 +544,7 @@ export const PROFILES = [
     },
     detect: { backend: 'bun', quirks: ['bunNoCloseCodeValidation', 'bunCloseWithoutCodeSends1000'], unsupported: ['closeWithoutStatus'] },
     cannot: [...CLOSE_SENDS_1000],
-    rawFails: ['close-reserved-codes', 'close-reason-124-bytes', 'close-nan-null', 'attr-binarytype', 'ctor-bad-port', 'send-after-close'],
+    rawFails: ['close-reserved-codes', 'close-reason-124-bytes', 'close-nan-null', 'attr-binarytype', 'send-after-close'],
     normalizes: 'close codes validated (Bun sends any code); reason limit in UTF-8 bytes (Bun: UTF-16 units, only when code ≠ 1000, else dropped); binaryType nodebuffer → enum; Buffers → ArrayBuffer/Blob; bufferedAmount without framing; blocked ports',
     limits: 'close() without a code sends 1000 (standard mode cannot send a frame without a status code)'
   }

@@ -35,8 +35,9 @@ export function renderTable() {
   }
   lines.push(
     '',
-    'The ES5 bundles also run in real ES5 engines (`test/legacy/es5-engines.test.mjs`): the',
-    "shim's validation, errors and events are checked there with a scripted engine double.",
+    'The ES5 bundles also run in real ES5 engines and in Hermes, React Native\'s engine',
+    "(`test/legacy/es5-engines.test.mjs`): the shim's validation, errors and events are checked",
+    'there with a scripted engine double.',
     ''
   );
   for (const e of ENGINES) lines.push(`- \`${e.name}\`: ${e.note}`);

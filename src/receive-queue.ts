@@ -1,0 +1,114 @@
+/**
+ * The inbox (WHATWG WebSockets "when a WebSocket message has been received", "the WebSocket
+ * closing handshake is started", "the WebSocket connection is closed"; SPEC §2 binaryType).
+ * The Standard runs each of these as a task, in the order the engine saw them; the shim keeps
+ * that order here, because one of them may have to wait: an engine's Blob that must be read
+ * before it can be dispatched as an ArrayBuffer. Everything behind it (messages, the peer's
+ * closing, the close) waits too. One entry per input, each with one state.
+ */
+import { readBlob } from './blob';
+import { isBlob } from './webidl';
+import { CloseReport } from './transports/types';
+
+type Entry =
+  /** `blob`: an engine's Blob; `data` is its bytes once read (state 'ready'). */
+  | { kind: 'message'; data: any; blob: any; state: 'ready' | 'unread' | 'reading' | 'done' }
+  | { kind: 'closing' }
+  | { kind: 'close'; report: CloseReport };
+
+export interface ReceiveSink {
+  /** Messages are dispatched only while OPEN (the Standard's step 1). */
+  isOpen(): boolean;
+  binaryType(): string;
+  /** Dispatch a message: text, an ArrayBuffer, or an engine's Blob (binaryType 'blob'). */
+  message(data: any, engineBlob: any): void;
+  /** "The WebSocket closing handshake is started". */
+  closing(): void;
+  /** "The WebSocket connection is closed". */
+  closed(report: CloseReport): void;
+  /** An engine's Blob cannot be read: the connection must fail (never a silent drop). */
+  unreadable(error: unknown): void;
+}
+
+export class ReceiveQueue {
+  private entries: Entry[] = [];
+  private draining = false;
+
+  constructor(private sink: ReceiveSink) {}
+
+  message(data: any): void {
+    const blob = typeof data !== 'string' && isBlob(data);
+    const entry: Entry = { kind: 'message', data: blob ? null : data, blob: blob ? data : null, state: blob ? 'unread' : 'ready' };
+    this.entries.push(entry);
+    // Read at once when 'arraybuffer' is wanted now, so that reads overlap.
+    if (blob && this.sink.binaryType() === 'arraybuffer') this.read(entry);
+    this.drain();
+  }
+
+  closing(): void {
+    this.entries.push({ kind: 'closing' });
+    this.drain();
+  }
+
+  close(report: CloseReport): void {
+    this.entries.push({ kind: 'close', report: report });
+    this.drain();
+  }
+
+  /** The connection failed: nothing queued is delivered. */
+  clear(): void {
+    for (let i = 0; i < this.entries.length; i++) {
+      const e = this.entries[i];
+      if (e.kind === 'message') {
+        e.state = 'done';
+        e.data = e.blob = null;
+      }
+    }
+    this.entries = [];
+  }
+
+  private read(entry: Entry & { kind: 'message' }): void {
+    if (entry.state !== 'unread') return;
+    entry.state = 'reading';
+    const self = this;
+    readBlob(entry.blob, function (err, ab) {
+      if (entry.state !== 'reading') return; // delivered as the Blob it was, or cleared
+      if (err) {
+        self.sink.unreadable(err);
+        return;
+      }
+      entry.data = ab;
+      entry.state = 'ready';
+      self.drain();
+    });
+  }
+
+  /** Runs the entries at the head, in order, until one must wait. Re-entrant calls only queue. */
+  private drain(): void {
+    if (this.draining) return;
+    this.draining = true;
+    try {
+      while (this.entries.length) {
+        const e = this.entries[0];
+        if (e.kind === 'message' && e.state !== 'ready' && this.sink.isOpen() && this.sink.binaryType() !== 'blob') {
+          // An engine's Blob at the head, wanted as an ArrayBuffer: read it first.
+          this.read(e);
+          return;
+        }
+        this.entries.shift();
+        if (e.kind === 'message') this.deliver(e);
+        else if (e.kind === 'closing') this.sink.closing();
+        else this.sink.closed(e.report);
+      }
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private deliver(e: Entry & { kind: 'message' }): void {
+    const ready = e.state === 'ready';
+    e.state = 'done';
+    if (!this.sink.isOpen()) return;
+    this.sink.message(ready ? e.data : null, e.blob);
+  }
+}

@@ -1,0 +1,335 @@
+/**
+ * The life of one socket as an explicit state machine (WHATWG WebSockets §3, "Feedback from the
+ * protocol"; RFC 6455 §7). States: CONNECTING → OPEN → CLOSING → CLOSED. Inputs: the user's
+ * send()/close(), the engine's open / message / closing / close (src/transports), a drained send
+ * queue, a Blob that cannot be read, an engine that throws. Each transition is a method named
+ * after the Standard's algorithm it implements; every input arrives through one of them, and an
+ * engine exception becomes "fail the WebSocket connection", so no input leaves the machine
+ * between states. The public interface (src/websocket.ts, src/interface.ts) only brand-checks,
+ * converts and delegates here.
+ */
+import { EventClasses } from './events';
+import { makeBlob } from './blob';
+import { copyBytes } from './webidl';
+import { SendQueue, Outgoing } from './send-queue';
+import { ReceiveQueue } from './receive-queue';
+import { SendData, sizeOf } from './send-data';
+import { CloseRequest } from './close-args';
+import { Backend, CloseReport, Failure, Transport, TransportEvents } from './transports/types';
+import { mapEngineError } from './transports/map-error';
+import { failureOf } from './transports/engine-calls';
+
+export const CONNECTING = 0;
+export const OPEN = 1;
+export const CLOSING = 2;
+export const CLOSED = 3;
+
+/** What the machine needs from the socket object it belongs to. */
+export interface CoreHost {
+  /** Dispatches an event at the socket object (its EventTarget). */
+  fire(ev: any): void;
+  events: EventClasses;
+  /** The serialized origin of the socket's URL (MessageEvent.origin). */
+  origin: string;
+}
+
+export class SocketCore {
+  readyState = CONNECTING;
+  protocol = '';
+  extensions = '';
+  binaryType: 'blob' | 'arraybuffer' = 'blob';
+  private transport: Transport | null = null;
+  private sendQueue: SendQueue;
+  private inbox: ReceiveQueue;
+  /** Bytes passed to send() that will never be sent (after close(), or lost to a failure). */
+  private unsent = 0;
+  /**
+   * The engine's own bufferedAmount once the connection failed or closed: bytes it never put on
+   * the network stay counted (SPEC §2: never reset), whatever the engine reports later.
+   */
+  private engineFinal: number | null = null;
+  /** Set by "fail the WebSocket connection": the error event comes, with these details. */
+  private failure: Failure | null = null;
+  /**
+   * Messages handed straight to the engine in the current task: bufferedAmount counts them until
+   * a later task (SPEC §2), also where the engine wrote them to the socket at once and reports 0
+   * (`ws`, React Native). Sizes are computed only when bufferedAmount is read.
+   */
+  private sentInTask: SendData[] = [];
+  /** The subprotocols asked for (the handshake's selection is checked against them). */
+  private requested: string[] = [];
+
+  constructor(private backend: Backend, private host: CoreHost) {
+    const self = this;
+    this.sendQueue = new SendQueue({
+      canSendBlob: backend.canSendBlob,
+      write: function (data: Outgoing) {
+        self.transport!.send(data);
+      },
+      // A Blob that cannot be read, or an engine that threw while taking queued data (or the
+      // close behind it), fails the connection: error, then close 1006. Nothing is dropped silently.
+      fail: function (e: unknown) {
+        self.failConnection(failureOf(e));
+      }
+    });
+    this.inbox = new ReceiveQueue({
+      isOpen: function () {
+        return self.readyState === OPEN;
+      },
+      binaryType: function () {
+        return self.binaryType;
+      },
+      message: function (data: any, blob: any) {
+        self.dispatchMessage(data, blob);
+      },
+      closing: function () {
+        self.closingHandshakeStarted();
+      },
+      closed: function (report: CloseReport) {
+        self.connectionClosed(report);
+      },
+      unreadable: function (e: unknown) {
+        if (self.readyState === OPEN || self.readyState === CLOSING) self.failConnection(failureOf(e));
+      }
+    });
+  }
+
+  // ---------------------------------------------------------------------------
+  // Establishing: "establish a WebSocket connection" (the engine does the network work). An
+  // engine that throws here throws from the constructor, mapped to a DOMException.
+  connect(url: string, protocols: string[], options: unknown): void {
+    this.requested = protocols;
+    this.transport = this.backend.create(url, protocols, options, this.engineInputs());
+  }
+
+  /**
+   * Fetch returned a network error before any engine was asked (a bad port in standard mode):
+   * the connection fails as the Standard says, readyState CONNECTING until then, and in a later
+   * task CLOSED, error, close 1006. Nothing reaches the network.
+   */
+  networkError(): void {
+    const self = this;
+    setTimeout(function () {
+      self.connectionClosed({ code: undefined, reason: '', wasClean: false, failure: { error: undefined, message: '' } });
+    }, 0);
+  }
+
+  private engineInputs(): TransportEvents {
+    const self = this;
+    return {
+      open: function (protocol: string, extensions: string) {
+        self.connectionEstablished(protocol, extensions);
+      },
+      message: function (data) {
+        // "When a WebSocket message has been received": only while OPEN, in order (inbox).
+        if (self.readyState === OPEN) self.inbox.message(data);
+      },
+      closing: function () {
+        if (self.readyState === OPEN) self.inbox.closing();
+      },
+      close: function (report: CloseReport) {
+        if (self.readyState === CLOSED || self.failure) return;
+        // The engine is done: nothing more is handed to it; what it held stays counted.
+        self.sendQueue.stop();
+        self.freezeEngineAmount();
+        // Messages the engine gave before it closed come first (one being read holds them).
+        self.inbox.close(report);
+      }
+    };
+  }
+
+  /**
+   * "When the WebSocket connection is established": OPEN, then open. "Establish a WebSocket
+   * connection" first checks the server's selection: protocols were asked for and none (or one
+   * not offered, RFC 6455 §4.1) was selected → fail the WebSocket connection. ws 7, undici < 7.30
+   * and older browsers open such a socket; the machine fails it itself (no open; error, close 1006).
+   */
+  private connectionEstablished(protocol: string, extensions: string): void {
+    if (this.readyState !== CONNECTING) return;
+    if (!selectedProtocolValid(this.requested, protocol)) {
+      this.failConnection({ error: undefined, message: "The server's Sec-WebSocket-Protocol '" + protocol + "' is not one of those requested." });
+      return;
+    }
+    this.readyState = OPEN;
+    this.protocol = protocol;
+    this.extensions = extensions;
+    this.host.fire(new this.host.events.Event('open'));
+  }
+
+  /** The message event; binaryType at dispatch time decides the type of binary data (SPEC §2). */
+  private dispatchMessage(data: any, engineBlob: any): void {
+    if (typeof data !== 'string' && this.binaryType === 'blob') data = engineBlob || makeBlob(data) || data;
+    const init = { data: data, origin: this.host.origin, lastEventId: '', source: null, ports: [] };
+    this.host.fire(new this.host.events.MessageEvent('message', init));
+  }
+
+  // ---------------------------------------------------------------------------
+  // Transitions named after the Standard's algorithms.
+
+  /**
+   * "Fail the WebSocket connection" (RFC 6455 §7.1.7): CLOSING at once; the engine dropped
+   * (terminate() where it can); queued data and undelivered messages let go; then, in a later
+   * task, CLOSED, error, close 1006. Callable before any engine exists (a bad port in standard
+   * mode): nothing reaches the network then.
+   */
+  failConnection(failure?: Failure): void {
+    if (this.readyState === CLOSED || this.failure) return;
+    this.failure = failure || { error: undefined, message: '' };
+    this.readyState = CLOSING;
+    this.sendQueue.stop();
+    // Messages not yet dispatched are not delivered after a failure (readyState is not OPEN).
+    this.inbox.clear();
+    this.freezeEngineAmount();
+    if (this.transport) this.transport.abort();
+    const self = this;
+    setTimeout(function () {
+      self.connectionClosed({ code: undefined, reason: '', wasClean: false });
+    }, 0);
+  }
+
+  /**
+   * "Start the WebSocket closing handshake" (close() while OPEN): CLOSING; the Close frame goes
+   * after everything queued (SPEC §2). An engine whose close() throws fails the connection.
+   */
+  startClosingHandshake(req: CloseRequest): void {
+    this.readyState = CLOSING;
+    const self = this;
+    this.sendQueue.whenDrained(function () {
+      const t = self.transport;
+      if (!t || self.failure) return;
+      try {
+        t.close(req.code, req.reason);
+      } catch (e) {
+        self.failConnection(failureOf(mapEngineError(e, 'InvalidAccessError')));
+      }
+    });
+  }
+
+  /** "The WebSocket closing handshake is started" (the peer's Close frame): CLOSING. */
+  closingHandshakeStarted(): void {
+    if (this.readyState === OPEN) this.readyState = CLOSING;
+  }
+
+  /**
+   * "The WebSocket connection is closed": CLOSED; error if the connection was failed (or lost
+   * without a Close frame); then close with the code received (RFC 6455 §7.1.5: 1005 for a
+   * frame without one, 1006 when none came), even when TCP was then reset.
+   */
+  connectionClosed(report: CloseReport): void {
+    if (this.readyState === CLOSED) return;
+    this.readyState = CLOSED;
+    this.sendQueue.stop();
+    this.inbox.clear();
+    this.freezeEngineAmount();
+    this.transport = null;
+    const failure = this.failure || report.failure || null;
+    let code = failure ? undefined : report.code;
+    let reason = failure ? '' : report.reason;
+    let wasClean = !failure && report.wasClean;
+    // Engines report 0, undefined or 1006 as placeholders (SPEC §2 "normalized").
+    if (code === undefined || code === 0 || code === 1006 || code !== code) {
+      if (wasClean) code = 1005;
+      else {
+        code = 1006;
+        reason = '';
+      }
+    }
+    if (failure || code === 1006) this.fireError(failure);
+    if (code === 1006) wasClean = false;
+    this.host.fire(new this.host.events.CloseEvent('close', { wasClean: wasClean, code: code, reason: reason }));
+  }
+
+  /** The error event; with the engine's details where it gave them (as Node's own ErrorEvent). */
+  private fireError(failure: Failure | null): void {
+    const ev = new this.host.events.Event('error');
+    if (failure && (failure.message || failure.error !== undefined)) {
+      try {
+        Object.defineProperty(ev, 'message', { value: failure.message, enumerable: true, configurable: true });
+        Object.defineProperty(ev, 'error', { value: failure.error, enumerable: true, configurable: true });
+      } catch (e) {
+        // An engine whose events cannot take properties: the event without details.
+      }
+    }
+    this.host.fire(ev);
+  }
+
+  // ---------------------------------------------------------------------------
+  // User inputs (after the public method's conversion and checks).
+
+  /**
+   * Reads what the engine knows and has no event for (browsers, undici): its readyState
+   * CLOSING while this machine is OPEN means the peer's Close frame arrived.
+   */
+  observe(): void {
+    if (this.readyState === OPEN && this.transport && this.transport.peerClosing()) this.inbox.closing();
+  }
+
+  /** close() steps 3–5, after validation. */
+  close(req: CloseRequest): void {
+    this.observe();
+    if (this.readyState === CLOSING || this.readyState === CLOSED) return;
+    if (this.readyState === CONNECTING) this.failConnection();
+    else this.startClosingHandshake(req);
+  }
+
+  /** send() from OPEN on (the public method threw for CONNECTING). */
+  send(d: SendData): void {
+    // The common path: OPEN, nothing queued, nothing to convert → straight to the engine.
+    if (this.readyState === OPEN && this.sendQueue.canBypass(d.kind === 'blob')) {
+      try {
+        this.transport!.send(d.payload);
+        if (this.sentInTask.push(d) === 1) {
+          const self = this;
+          setTimeout(function () {
+            self.sentInTask.length = 0;
+          }, 0);
+        }
+      } catch (e) {
+        // No exception from send() while OPEN (the Standard has none): the connection fails,
+        // and the bytes that never reached the network stay counted.
+        this.unsent += sizeOf(d);
+        this.failConnection(failureOf(e));
+      }
+      return;
+    }
+    const size = sizeOf(d);
+    // CLOSING or CLOSED (or the engine already gone): no exception; bufferedAmount grows by
+    // the payload size, no framing, and never goes back down.
+    if (this.readyState !== OPEN || this.sendQueue.stopped) {
+      this.unsent += size;
+      return;
+    }
+    // Waiting behind a Blob: a copy of the bytes as they are now, so a buffer reused right
+    // after send() does not change what is sent (strings and Blobs are immutable).
+    const payload = d.kind === 'binary' ? copyBytes(d.payload as ArrayBuffer | ArrayBufferView) : d.payload;
+    this.sendQueue.push(payload, size, d.kind === 'blob');
+  }
+
+  /**
+   * Bytes the shim holds + bytes the engine holds (frozen once closed; at least what was handed
+   * to it in this task) + bytes never to be sent.
+   */
+  bufferedAmount(): number {
+    let engine = this.engineFinal !== null ? this.engineFinal : this.transport ? this.transport.bufferedAmount() : 0;
+    if (this.sentInTask.length && this.engineFinal === null) {
+      let inTask = 0;
+      for (let i = 0; i < this.sentInTask.length; i++) inTask += sizeOf(this.sentInTask[i]);
+      if (inTask > engine) engine = inTask;
+    }
+    return this.sendQueue.bytes + engine + this.unsent;
+  }
+
+  private freezeEngineAmount(): void {
+    if (this.engineFinal === null) this.engineFinal = this.transport ? this.transport.bufferedAmount() : 0;
+  }
+}
+
+/**
+ * The server's Sec-WebSocket-Protocol as the engine reports it, checked against what was asked:
+ * none asked → none selected; some asked → exactly one of them (an empty value is none).
+ */
+export function selectedProtocolValid(requested: string[], selected: string): boolean {
+  if (requested.length === 0) return selected === '';
+  for (let i = 0; i < requested.length; i++) if (requested[i] === selected) return true;
+  return false;
+}

@@ -1,0 +1,221 @@
+// src/socket-core.ts, src/receive-queue.ts, src/interface.ts — the socket's state machine, driven
+// through a scripted backend (test/support/fake-backend.mjs): each transition the Standard names
+// ("fail the WebSocket connection", "start the WebSocket closing handshake", "the WebSocket
+// closing handshake is started", "the WebSocket connection is closed") and the bugs of issue 10
+// it pins.
+import { expect } from 'chai';
+import { load } from './_helpers.mjs';
+import { fakeBackend, tick } from '../support/fake-backend.mjs';
+
+const { createWebSocketClass } = load('websocket');
+const { SendQueue } = load('send-queue');
+
+function setup(opts = {}, classOpts = {}) {
+  const { backend, sockets } = fakeBackend(opts);
+  const WS = createWebSocketClass({ mode: 'strict', backend, ...classOpts });
+  return { WS, sockets };
+}
+
+function recorder(ws) {
+  const seq = [];
+  for (const type of ['open', 'message', 'error', 'close']) {
+    ws.addEventListener(type, (ev) => {
+      const row = [type, ws.readyState];
+      if (type === 'message') row.push(ev.data);
+      if (type === 'close') row.push(ev.code, ev.reason, ev.wasClean);
+      seq.push(row);
+    });
+  }
+  return seq;
+}
+
+describe('socket-core: the state machine', function () {
+  it('open: CONNECTING → OPEN, protocol and extensions from the engine, one open event', function () {
+    const { WS, sockets } = setup();
+    const ws = new WS('ws://h/', ['chat']);
+    const seq = recorder(ws);
+    sockets[0].events.open('chat', 'permessage-deflate');
+    sockets[0].events.open('x', 'y'); // a second open is no input in OPEN
+    expect(seq).to.deep.equal([['open', 1]]);
+    expect([ws.protocol, ws.extensions]).to.deep.equal(['chat', 'permessage-deflate']);
+  });
+
+  for (const [requested, selected] of [[['chat'], ''], [['chat'], 'other'], [[], 'chat']]) {
+    it(`establish: ${JSON.stringify(requested)} asked, ${JSON.stringify(selected)} selected → fail the connection (no open; error, close 1006)`, async function () {
+      const { WS, sockets } = setup();
+      const ws = new WS('ws://h/', requested);
+      const seq = recorder(ws);
+      sockets[0].events.open(selected, '');
+      expect(ws.readyState).to.equal(2);
+      await tick();
+      expect(seq).to.deep.equal([['error', 3], ['close', 3, 1006, '', false]]);
+      expect(sockets[0].calls).to.deep.equal([['abort']]);
+    });
+  }
+
+  describe('the WebSocket connection is closed: codes (RFC 6455 §7.1.5, SPEC §2)', function () {
+    const cases = [
+      [{ code: 1000, reason: 'bye', wasClean: true }, [['close', 3, 1000, 'bye', true]]],
+      [{ code: 4001, reason: 'auth failed', wasClean: false }, [['close', 3, 4001, 'auth failed', false]]],
+      [{ code: 1005, reason: '', wasClean: false }, [['close', 3, 1005, '', false]]],
+      [{ code: undefined, reason: '', wasClean: true }, [['close', 3, 1005, '', true]]],
+      [{ code: 0, reason: 'x', wasClean: true }, [['close', 3, 1005, 'x', true]]],
+      [{ code: undefined, reason: 'x', wasClean: false }, [['error', 3], ['close', 3, 1006, '', false]]],
+      [{ code: 1006, reason: '', wasClean: true }, [['close', 3, 1005, '', true]]],
+      [{ code: 1000, reason: 'x', wasClean: true, failure: { error: new Error('e'), message: 'e' } }, [['error', 3], ['close', 3, 1006, '', false]]]
+    ];
+    for (const [report, expected] of cases) {
+      it(`${JSON.stringify(report)} → ${JSON.stringify(expected)}`, function () {
+        const { WS, sockets } = setup();
+        const ws = new WS('ws://h/');
+        const seq = recorder(ws);
+        sockets[0].events.open('', '');
+        sockets[0].events.close(report);
+        sockets[0].events.close(report); // exactly once
+        expect(seq.slice(1)).to.deep.equal(expected);
+      });
+    }
+  });
+
+  it('a received close code is kept when TCP was reset after the Close frame (issue 10 item 1)', function () {
+    const { WS, sockets } = setup();
+    const ws = new WS('ws://h/');
+    const seq = recorder(ws);
+    sockets[0].events.open('', '');
+    sockets[0].events.close({ code: 4001, reason: 'auth failed', wasClean: false });
+    expect(seq).to.deep.equal([['open', 1], ['close', 3, 4001, 'auth failed', false]]);
+  });
+
+  it('the closing handshake is started by the peer: CLOSING, send() counted and not sent (issue 10 item 2)', function () {
+    const { WS, sockets } = setup();
+    const ws = new WS('ws://h/');
+    sockets[0].events.open('', '');
+    sockets[0].events.closing();
+    expect(ws.readyState).to.equal(2);
+    ws.send('abcd');
+    expect(ws.bufferedAmount).to.equal(4);
+    expect(sockets[0].calls).to.deep.equal([]);
+  });
+
+  it('the engine saying CLOSING (no event) is read on access (browsers, undici)', function () {
+    const { WS, sockets } = setup();
+    const ws = new WS('ws://h/');
+    sockets[0].events.open('', '');
+    sockets[0].engineState = 2;
+    expect(ws.readyState).to.equal(2);
+    ws.close(1000); // CLOSING: nothing to do
+    expect(sockets[0].calls).to.deep.equal([]);
+  });
+
+  it("an engine whose close() throws fails the connection: error, close 1006, then nothing stuck (issue 10 item 3)", async function () {
+    const { WS, sockets } = setup({ throwOnClose: new TypeError('engine') });
+    const ws = new WS('ws://h/');
+    const seq = recorder(ws);
+    sockets[0].events.open('', '');
+    ws.close(4000, 'x');
+    expect(ws.readyState).to.equal(2);
+    await tick();
+    expect(seq).to.deep.equal([['open', 1], ['error', 3], ['close', 3, 1006, '', false]]);
+    expect(sockets[0].calls).to.deep.equal([['close', 4000, 'x'], ['abort']]);
+  });
+
+  it('an engine whose send() throws while OPEN: no exception, the connection fails, the bytes stay counted (issue 10 item 3)', async function () {
+    const { WS, sockets } = setup({ throwOnSend: new Error('engine') });
+    const ws = new WS('ws://h/');
+    const seq = recorder(ws);
+    sockets[0].events.open('', '');
+    expect(() => ws.send('hello')).to.not.throw();
+    expect([ws.readyState, ws.bufferedAmount]).to.deep.equal([2, 5]);
+    await tick();
+    expect(seq.map((e) => e[0])).to.deep.equal(['open', 'error', 'close']);
+  });
+
+  it('fail the WebSocket connection before any engine exists: CLOSING, then error and close 1006 in a later task', async function () {
+    const { WS } = setup();
+    const { SocketCore } = load('socket-core');
+    const fired = [];
+    const core = new SocketCore(fakeBackend().backend, {
+      fire: (ev) => fired.push([ev.type, core.readyState, ev.code]),
+      events: { Event: function (t) { this.type = t; }, MessageEvent: null, CloseEvent: function (t, i) { this.type = t; this.code = i.code; } },
+      origin: 'null'
+    });
+    core.failConnection();
+    expect(core.readyState).to.equal(2);
+    expect(fired).to.deep.equal([]);
+    await tick();
+    expect(fired).to.deep.equal([['error', 3, undefined], ['close', 3, 1006]]);
+    void WS;
+  });
+
+  it('messages before the peer closing are dispatched before readyState says CLOSING (inbox order)', function () {
+    const { WS, sockets } = setup();
+    const ws = new WS('ws://h/');
+    const states = [];
+    ws.addEventListener('message', () => states.push(ws.readyState));
+    sockets[0].events.open('', '');
+    sockets[0].events.message('a');
+    sockets[0].events.closing();
+    sockets[0].events.message('late'); // not OPEN any more: not delivered
+    expect(states).to.deep.equal([1]);
+    expect(ws.readyState).to.equal(2);
+  });
+
+  it('the error event carries the engine failure (message, error) (issue 10 item 8)', function () {
+    const { WS, sockets } = setup();
+    const ws = new WS('ws://h/');
+    let got = null;
+    ws.addEventListener('error', (ev) => (got = [ev.message, ev.error && ev.error.code]));
+    const err = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' });
+    sockets[0].events.close({ code: undefined, reason: '', wasClean: false, failure: { error: err, message: err.message } });
+    expect(got).to.deep.equal(['connect ECONNREFUSED 127.0.0.1:1', 'ECONNREFUSED']);
+  });
+});
+
+describe('own EventTarget: listeners do not leak between sockets (issue 10 item 5)', function () {
+  it('a listener added through WebSocket.prototype does not make sockets share one list', function () {
+    const { WS, sockets } = setup({}, { eventTarget: 'own' });
+    WS.prototype.addEventListener('open', () => {});
+    const a = new WS('ws://h/a');
+    const b = new WS('ws://h/b');
+    const seen = [];
+    a.addEventListener('open', () => seen.push('a'));
+    sockets[1].events.open('', '');
+    expect(seen).to.deep.equal([]);
+    sockets[0].events.open('', '');
+    expect(seen).to.deep.equal(['a']);
+    void b;
+  });
+
+  it('a frozen socket still gets its events (no lazy defineProperty in an engine callback)', function () {
+    const { WS, sockets } = setup({}, { eventTarget: 'own' });
+    const ws = new WS('ws://h/');
+    const seen = [];
+    ws.addEventListener('open', () => seen.push('open'));
+    Object.freeze(ws);
+    ws.onmessage = null;
+    expect(() => sockets[0].events.open('', '')).to.not.throw();
+    expect(seen).to.deep.equal(['open']);
+  });
+});
+
+describe('private state (issue 10 item 6)', function () {
+  it('no own property of a socket reaches its state; a forged object is not a socket', function () {
+    const { WS } = setup();
+    const ws = new WS('ws://h/');
+    expect(Object.getOwnPropertyNames(ws).filter((k) => /shim/i.test(k))).to.deep.equal([]);
+    const forged = Object.create(WS.prototype);
+    expect(() => forged.readyState).to.throw(TypeError);
+  });
+});
+
+describe('send queue: a stopped queue lets go of its payloads (issue 10 item 8)', function () {
+  it('stop() keeps the byte count and drops the queued data', function () {
+    const q = new SendQueue({ canSendBlob: false, write() {}, fail() {} });
+    q.push(new Blob([new Uint8Array(10)]), 10, true); // waits for its read
+    q.push(new Uint8Array(1000), 1000, false);
+    expect(q.bytes).to.equal(1010);
+    q.stop();
+    expect(q.bytes).to.equal(1010);
+    expect(q.items).to.deep.equal([]);
+  });
+});
