@@ -7,9 +7,11 @@
 //
 // The few host APIs the checks use that an ES5-era engine may lack are rebound inside the
 // wrapper, never on the page's globals (the shim's detect() must see the engine as it is):
-//   Promise, TextEncoder, TextDecoder, URL    parameters of the wrapper, from WSLabHooks
+//   Promise, TextEncoder, TextDecoder, URL,   variables of the wrapper, from WSLabHooks
 //                                              (lab/page/hooks.js: the engine's own where it
-//                                              has them, small fallbacks where not)
+//   Symbol                                     has them, small fallbacks where not; Symbol
+//                                              passes through: undefined where there is none,
+//                                              and the one check that needs it says it threw)
 //   s.startsWith(x), s.repeat(n)              rewritten to WSLabHooks.startsWith(s, x), … by
 //                                              a TypeScript transformer (ES2015 String methods)
 // Anything else ES2015+ in checks.mjs fails the build (checkES5 below) instead of failing on a TV.
@@ -26,11 +28,11 @@ export const SOURCE = join(root, 'conformance', 'checks.mjs');
 export const OUT = join(root, 'lab', 'build', 'checks.js');
 
 /** Globals the wrapper rebinds from WSLabHooks. */
-export const HOOKED_GLOBALS = ['Promise', 'TextEncoder', 'TextDecoder', 'URL'];
+export const HOOKED_GLOBALS = ['Promise', 'TextEncoder', 'TextDecoder', 'URL', 'Symbol'];
 /** ES2015 String methods, called as WSLabHooks[name](receiver, ...args). */
 export const HOOKED_METHODS = ['startsWith', 'repeat'];
 /** ES2015+ globals the output must not name at all (the hooks cover the ones it needs). */
-const FORBIDDEN = ['Symbol', 'Map', 'Set', 'WeakMap', 'WeakSet', 'Reflect', 'Proxy', 'Array.from', 'Object.assign', 'Object.entries', 'Object.values'];
+const FORBIDDEN = ['Map', 'Set', 'WeakMap', 'WeakSet', 'Reflect', 'Proxy', 'Array.from', 'Object.assign', 'Object.entries', 'Object.values'];
 
 function methodHooks(context) {
   const f = context.factory;

@@ -1,8 +1,8 @@
 // The engines `npm run compat` runs the lab in, each giving one record for
 // docs/compatibility.json (see toRecord):
 //   runNode        every Node.js of the matrix (test/runtimes/versions.json): lab/node-run.cjs
-//   runBrowsers    Chromium, Firefox ESR, WebKitGTK (test/browsers/lib/engines.mjs) and QtWebKit
-//                  (lab/drivers/qtwebkit.mjs): the lab page itself, served by lab/server.mjs
+//   runBrowsers    Chromium, Firefox ESR, WebKitGTK and QtWebKit (test/browsers/lib/engines.mjs's
+//                  drivers): the lab page itself, served by lab/server.mjs
 //   runProfiles    the legacy engine profiles (test/legacy/profiles.mjs): the UMD in a vm context
 //                  over the profile's engine double, the same checks from Node's realm
 import { execFile } from 'node:child_process';
@@ -10,7 +10,6 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { ensureRuntimes, PINS } from '../../test/runtimes/fetch.mjs';
 import { ENGINES, launch, missing } from '../../test/browsers/lib/engines.mjs';
-import { launchQtWebKit, qtWebKitAvailable, QTWEBKIT } from '../drivers/qtwebkit.mjs';
 import { PROFILES } from '../../test/legacy/profiles.mjs';
 import { createProfileContext } from '../../test/legacy/support/profile-host.mjs';
 import { runChecks, CHECKS } from '../../conformance/checks.mjs';
@@ -95,10 +94,10 @@ export const NODE_MAJORS = Object.keys(PINS).map(Number).sort((a, b) => a - b);
 
 // --- browsers --------------------------------------------------------------------------------
 
-/** The browser engines installed here, QtWebKit last: [{ id, label, launch }]. */
+/** The browser engines installed here (test/browsers/lib/engines.mjs: Chromium, Firefox ESR,
+ * WebKitGTK, QtWebKit): [{ id, label, launch }]. */
 export function browserEngines(only) {
   const list = ENGINES.filter((e) => missing(e).length === 0).map((e) => ({ id: e.id, label: e.label, launch: (o) => launch(e, o) }));
-  if (qtWebKitAvailable()) list.push({ id: QTWEBKIT.id, label: QTWEBKIT.label, launch: launchQtWebKit });
   return only ? list.filter((e) => only.includes(e.id)) : list;
 }
 
@@ -107,8 +106,8 @@ export async function labInEngine(engine, { lab, sinkAddress, screenshot, query 
   const session = await engine.launch({ sinkAddress });
   try {
     const url = `${lab.url}?engine=${encodeURIComponent(session.version)}${query}`;
-    const report = await session.load(url, { timeoutMs, screenshot });
-    if (screenshot && session.screenshot) await session.screenshot(screenshot);
+    const report = await session.load(url, { timeoutMs });
+    if (screenshot) await session.screenshot(screenshot);
     return { report, version: session.version, console: session.console || [] };
   } finally {
     await session.close();

@@ -189,6 +189,8 @@
         return false;
       }
     })() ? root.URL : LabURL,
+    // No fallback: a check that tags an object with Symbol.toStringTag cannot run without one.
+    Symbol: typeof root.Symbol === 'function' ? root.Symbol : undefined,
     startsWith: function (s, prefix) {
       s = String(s);
       prefix = String(prefix);
