@@ -156,6 +156,12 @@ export class SocketCore {
     this.host.fire(new this.host.events.Event('open'));
   }
 
+  /** The binaryType setter's value (an enum value already); an engine that makes the Blobs follows it. */
+  setBinaryType(type: 'blob' | 'arraybuffer'): void {
+    this.binaryType = type;
+    if (this.transport && this.transport.binaryType) this.transport.binaryType(type);
+  }
+
   /** The message event; binaryType at dispatch time decides the type of binary data (SPEC §2). */
   private dispatchMessage(data: any, engineBlob: any): void {
     if (typeof data !== 'string' && this.binaryType === 'blob') data = engineBlob || makeBlob(data) || data;

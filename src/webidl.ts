@@ -146,7 +146,12 @@ export function viewBytes(view: ArrayBufferView): Uint8Array {
  * the form given to engines that cannot send views (they get an ArrayBuffer of the viewed bytes).
  */
 export function copyBytes(data: ArrayBuffer | ArrayBufferView): ArrayBuffer {
-  if (isArrayBuffer(data)) return data.slice(0);
-  const v = data as ArrayBufferView;
-  return (v.buffer as ArrayBuffer).slice(v.byteOffset, v.byteOffset + v.byteLength);
+  const buffer = (isArrayBuffer(data) ? data : (data as ArrayBufferView).buffer) as ArrayBuffer;
+  const offset = isArrayBuffer(data) ? 0 : (data as ArrayBufferView).byteOffset;
+  const length = isArrayBuffer(data) ? (data as ArrayBuffer).byteLength : (data as ArrayBufferView).byteLength;
+  if (typeof buffer.slice === 'function') return buffer.slice(offset, offset + length);
+  // Firefox <= 11 has no ArrayBuffer.prototype.slice: copy through byte views.
+  const out = new Uint8Array(length);
+  out.set(new Uint8Array(buffer, offset, length));
+  return out.buffer as ArrayBuffer;
 }
