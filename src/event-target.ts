@@ -23,21 +23,28 @@ interface Entry {
 const LISTENERS = '__wsShimListeners';
 
 /**
- * The target's own listener list (an own property: a list found on the prototype chain would be
- * shared by every object below it, issue 10 item 5). Made when the target is created, so a
- * frozen socket still has one; made lazily only for other extensible objects.
+ * The target's own listener list (issue 10 items 5 and 6): in a WeakMap where the engine has one,
+ * else under a non-enumerable own key (never one found on the prototype chain, which every object
+ * below it would share). Made when the target is created, so a frozen socket still has one; made
+ * lazily only for other extensible objects.
  */
+const WM = getGlobal().WeakMap;
+const lists: { get(k: object): Entry[] | undefined; set(k: object, v: Entry[]): void } | null = typeof WM === 'function' ? new WM() : null;
+
 function entries(target: any): Entry[] {
-  if (target !== null && typeof target === 'object' && hasOwn(target, LISTENERS)) return target[LISTENERS];
-  if (target === null || typeof target !== 'object' || !Object.isExtensible(target)) {
-    throw new TypeError('Illegal invocation');
+  const isObject = target !== null && (typeof target === 'object' || typeof target === 'function');
+  if (isObject) {
+    const list = lists ? lists.get(target) : hasOwn(target, LISTENERS) ? target[LISTENERS] : undefined;
+    if (list) return list;
   }
+  if (!isObject || (!lists && !Object.isExtensible(target))) throw new TypeError('Illegal invocation');
   return ownList(target);
 }
 
 function ownList(target: any): Entry[] {
   const list: Entry[] = [];
-  Object.defineProperty(target, LISTENERS, { value: list, enumerable: false, configurable: false, writable: false });
+  if (lists) lists.set(target, list);
+  else Object.defineProperty(target, LISTENERS, { value: list, enumerable: false, configurable: false, writable: false });
   return list;
 }
 

@@ -13,7 +13,7 @@ import { Mode, toMode } from './modes';
 import { parseWebSocketURL, toProtocolList, isBadPort } from './url';
 import { toSendData, checkText } from './send-data';
 import { SocketCore, CONNECTING, OPEN, CLOSING, CLOSED } from './socket-core';
-import { createSlotStore, defineInterface, Slot } from './interface';
+import { createSlotStore, defineInterface, Slot, SlotStore } from './interface';
 import { Backend } from './transports/types';
 
 export { CONNECTING, OPEN, CLOSING, CLOSED };
@@ -83,6 +83,19 @@ export function createWebSocketClass(options: ClassOptions): WebSocketClass {
     return self;
   } as unknown as WebSocketClass;
 
+  const ops = operations(slots, mode, getBackend);
+  defineInterface(WebSocket, {
+    target: target,
+    slots: slots,
+    close: ops.close,
+    send: ops.send,
+    flag: { name: SHIM_FLAG, value: { mode: mode, backend: getBackend } }
+  });
+  return WebSocket;
+}
+
+/** close() and send(): brand check, conversion and validation in spec order, then the state machine. */
+function operations(slots: SlotStore, mode: Mode, getBackend: () => Backend): { close: Function; send: Function } {
   // close(code, reason)
   function close(this: any) {
     const core = slots.get(this).core;
@@ -118,15 +131,7 @@ export function createWebSocketClass(options: ClassOptions): WebSocketClass {
     d = checkText(d, mode);
     core.send(d);
   }
-
-  defineInterface(WebSocket, {
-    target: target,
-    slots: slots,
-    close: close,
-    send: send,
-    flag: { name: SHIM_FLAG, value: { mode: mode, backend: getBackend } }
-  });
-  return WebSocket;
+  return { close: close, send: send };
 }
 
 export function isShimClass(Ctor: unknown): boolean {

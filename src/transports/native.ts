@@ -75,6 +75,15 @@ function construct(Native: any, url: string, protocols: string[], options: unkno
   return new Native(url);
 }
 
+/** The engine's message data as the class wants it: text, an ArrayBuffer, or the engine's Blob. */
+function messageData(d: any): any {
+  // Bun's 'nodebuffer': a Buffer view; hand over exactly its bytes.
+  if (typeof d !== 'string' && tagOf(d) !== 'ArrayBuffer' && d && tagOf(d.buffer) === 'ArrayBuffer' && typeof d.byteLength === 'number') {
+    return d.buffer.slice(d.byteOffset, d.byteOffset + d.byteLength);
+  }
+  return d;
+}
+
 function createNativeTransport(
   Native: any,
   url: string,
@@ -127,13 +136,7 @@ function createNativeTransport(
   });
   on(socket, 'message', function (ev: any) {
     if (detached || closed) return;
-    const d = ev.data;
-    if (typeof d === 'string') events.message(d);
-    else if (tagOf(d) === 'ArrayBuffer') events.message(d);
-    else if (d && tagOf(d.buffer) === 'ArrayBuffer' && typeof d.byteLength === 'number') {
-      // Bun's 'nodebuffer': a Buffer view; hand over exactly its bytes.
-      events.message(d.buffer.slice(d.byteOffset, d.byteOffset + d.byteLength));
-    } else events.message(d);
+    events.message(messageData(ev.data));
   });
   on(socket, 'error', function (ev: any) {
     if (detached || closed) return;

@@ -140,6 +140,11 @@ describe(`fault injection (${BACKEND} backend)`, function () {
     expect(r.seq).to.deep.equal(FAILED);
   });
 
+  it('no subprotocol selected although one was requested: no open; error, close 1006', async function () {
+    const r = await run('no-protocol', { protocols: ['chat'] });
+    expect(r.seq).to.deep.equal(FAILED);
+  });
+
   it('HTTP 401 instead of 101: error, close 1006', async function () {
     const r = await run('http-401');
     expect(r.seq).to.deep.equal(FAILED);

@@ -7,6 +7,7 @@
 //   no-answer               the request is read and never answered
 //   bad-accept              101 with a wrong Sec-WebSocket-Accept
 //   unrequested-protocol    101 selecting the subprotocol "bogus", which the client did not offer
+//   no-protocol             101 without Sec-WebSocket-Protocol although the client asked for one
 //   http-401                HTTP 401 instead of 101
 //   close-then-reset        after open: a Close frame 4001 "auth failed", then a TCP reset
 //   close-and-hold          after open: "bye", a Close frame 4000 "later", TCP kept 400 ms
@@ -89,14 +90,34 @@ const HANDSHAKE_FAULTS = {
       socket.end();
     }, 300);
   },
+  'no-protocol': function (socket, req) {
+    // A valid 101 that selects no subprotocol although the client asked for some (issue 9).
+    socket.write('HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n' +
+      'Sec-WebSocket-Accept: ' + acceptKey(req.headers['sec-websocket-key']) + '\r\n\r\n');
+    socket.on('data', function () {});
+    socket.on('end', function () {
+      socket.end();
+    });
+    socket.resume();
+  },
   'http-401': function (socket) {
     socket.end('HTTP/1.1 401 Unauthorized\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
   }
 };
 
 /** After open: what the server does with the connection (ws: the server-side ws socket). */
+/**
+ * ws answers the client's Close frame with one of its own: a server that already sent its Close
+ * by hand must not send a second one (undici 6.11 crashes on data after its parser ended).
+ */
+function noCloseReply(ws) {
+  ws._receiver.removeAllListeners('conclude');
+  ws._receiver.on('conclude', function () {});
+}
+
 const OPEN_FAULTS = {
   'close-then-reset': function (ws) {
+    noCloseReply(ws);
     ws._socket.write(frame(8, closePayload(4001, Buffer.from('auth failed'))), function () {
       setTimeout(function () {
         reset(ws._socket);
@@ -104,6 +125,7 @@ const OPEN_FAULTS = {
     });
   },
   'close-and-hold': function (ws) {
+    noCloseReply(ws);
     ws.send('bye');
     const s = ws._socket;
     s.write(frame(8, closePayload(4000, Buffer.from('later'))));
@@ -174,6 +196,56 @@ const OPEN_FAULTS = {
   }
 };
 
+/** One connection: the request read, then the fault its path names. */
+function handle(ctx, socket, headBuf, rest) {
+  const wss = ctx.wss;
+  const recordFor = ctx.recordFor;
+  const finish = ctx.finish;
+  const lines = headBuf.toString('latin1').split('\r\n');
+  const target = lines[0].split(' ')[1] || '/';
+  const headers = {};
+  for (let i = 1; i < lines.length; i++) {
+    const m = /^([^:]+):\s*(.*)$/.exec(lines[i]);
+    if (m) headers[m[1].toLowerCase()] = m[2];
+  }
+  const u = new (require('url').URL)(target, 'http://127.0.0.1');
+  const fault = u.pathname.slice(1);
+  const rec = recordFor(u.searchParams.get('id') || 'anonymous');
+  rec.fault = fault;
+  rec.protocolsOffered = headers['sec-websocket-protocol'] === undefined ? null : headers['sec-websocket-protocol'];
+  socket.on('close', function () {
+    // After ws's own 'close' (which records the code), if there is one.
+    setTimeout(function () {
+      finish(rec, { tcp: 'closed' });
+    }, 20);
+  });
+  if (HANDSHAKE_FAULTS[fault]) {
+    HANDSHAKE_FAULTS[fault](socket, { headers: headers });
+    return;
+  }
+  const req = new (require('http').IncomingMessage)(socket);
+  req.method = 'GET';
+  req.url = target;
+  req.headers = headers;
+  if (rest.length) socket.unshift(rest);
+  wss.handleUpgrade(req, socket, Buffer.alloc(0), function (ws) {
+    rec.upgraded = true;
+    socket.resume();
+    ws.on('error', function (e) {
+      rec.serverError = e.message;
+    });
+    ws.on('message', function (data, isBinary) {
+      const buf = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
+      const type = isBinary === undefined ? (typeof data === 'string' ? 'text' : 'binary') : isBinary ? 'binary' : 'text';
+      rec.messages.push({ type: type, length: buf.length, sha1: crypto.createHash('sha1').update(buf).digest('hex') });
+      if (rec.onMessage) rec.onMessage(type, buf);
+    });
+    ws.on('close', function (code, reason) {
+      finish(rec, { code: code, reason: String(reason) });
+    });
+    (OPEN_FAULTS[fault] || OPEN_FAULTS.echo)(ws, rec);
+  });
+}
 /**
  * Starts the fault server. Resolves with { port, url(fault, id), record(id), ended(id), close() }.
  */
@@ -191,6 +263,7 @@ function startFaultServer() {
     const w = rec.waiters.splice(0);
     for (let i = 0; i < w.length; i++) w[i]();
   }
+  const ctx = { wss: wss, recordFor: recordFor, finish: finish };
   const server = net.createServer(function (socket) {
     sockets.push(socket);
     socket.on('error', function () {});
@@ -201,56 +274,10 @@ function startFaultServer() {
       if (end === -1) return;
       socket.removeListener('data', onData);
       socket.pause();
-      handle(socket, head.slice(0, end + 4), head.slice(end + 4));
+      handle(ctx, socket, head.slice(0, end + 4), head.slice(end + 4));
     }
     socket.on('data', onData);
   });
-  function handle(socket, headBuf, rest) {
-    const lines = headBuf.toString('latin1').split('\r\n');
-    const target = lines[0].split(' ')[1] || '/';
-    const headers = {};
-    for (let i = 1; i < lines.length; i++) {
-      const m = /^([^:]+):\s*(.*)$/.exec(lines[i]);
-      if (m) headers[m[1].toLowerCase()] = m[2];
-    }
-    const u = new (require('url').URL)(target, 'http://127.0.0.1');
-    const fault = u.pathname.slice(1);
-    const rec = recordFor(u.searchParams.get('id') || 'anonymous');
-    rec.fault = fault;
-    rec.protocolsOffered = headers['sec-websocket-protocol'] === undefined ? null : headers['sec-websocket-protocol'];
-    socket.on('close', function () {
-      // After ws's own 'close' (which records the code), if there is one.
-      setTimeout(function () {
-        finish(rec, { tcp: 'closed' });
-      }, 20);
-    });
-    if (HANDSHAKE_FAULTS[fault]) {
-      HANDSHAKE_FAULTS[fault](socket, { headers: headers });
-      return;
-    }
-    const req = new (require('http').IncomingMessage)(socket);
-    req.method = 'GET';
-    req.url = target;
-    req.headers = headers;
-    if (rest.length) socket.unshift(rest);
-    wss.handleUpgrade(req, socket, Buffer.alloc(0), function (ws) {
-      rec.upgraded = true;
-      socket.resume();
-      ws.on('error', function (e) {
-        rec.serverError = e.message;
-      });
-      ws.on('message', function (data, isBinary) {
-        const buf = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
-        const type = isBinary === undefined ? (typeof data === 'string' ? 'text' : 'binary') : isBinary ? 'binary' : 'text';
-        rec.messages.push({ type: type, length: buf.length, sha1: crypto.createHash('sha1').update(buf).digest('hex') });
-        if (rec.onMessage) rec.onMessage(type, buf);
-      });
-      ws.on('close', function (code, reason) {
-        finish(rec, { code: code, reason: String(reason) });
-      });
-      (OPEN_FAULTS[fault] || OPEN_FAULTS.echo)(ws, rec);
-    });
-  }
   return new Promise(function (resolve) {
     server.listen(0, '127.0.0.1', function () {
       const port = server.address().port;

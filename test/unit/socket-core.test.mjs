@@ -32,13 +32,26 @@ function recorder(ws) {
 describe('socket-core: the state machine', function () {
   it('open: CONNECTING → OPEN, protocol and extensions from the engine, one open event', function () {
     const { WS, sockets } = setup();
-    const ws = new WS('ws://h/');
+    const ws = new WS('ws://h/', ['chat']);
     const seq = recorder(ws);
     sockets[0].events.open('chat', 'permessage-deflate');
     sockets[0].events.open('x', 'y'); // a second open is no input in OPEN
     expect(seq).to.deep.equal([['open', 1]]);
     expect([ws.protocol, ws.extensions]).to.deep.equal(['chat', 'permessage-deflate']);
   });
+
+  for (const [requested, selected] of [[['chat'], ''], [['chat'], 'other'], [[], 'chat']]) {
+    it(`establish: ${JSON.stringify(requested)} asked, ${JSON.stringify(selected)} selected → fail the connection (no open; error, close 1006)`, async function () {
+      const { WS, sockets } = setup();
+      const ws = new WS('ws://h/', requested);
+      const seq = recorder(ws);
+      sockets[0].events.open(selected, '');
+      expect(ws.readyState).to.equal(2);
+      await tick();
+      expect(seq).to.deep.equal([['error', 3], ['close', 3, 1006, '', false]]);
+      expect(sockets[0].calls).to.deep.equal([['abort']]);
+    });
+  }
 
   describe('the WebSocket connection is closed: codes (RFC 6455 §7.1.5, SPEC §2)', function () {
     const cases = [
