@@ -2,41 +2,26 @@
 //   ponyfill + auto, ESM and CJS, for bundlers and browsers ....... dist/websocket-shim.{mjs,cjs}, dist/auto.{mjs,cjs}
 //   Node (loads `ws` where Node has no WebSocket) ................ dist/websocket-shim.node.{cjs,mjs}, dist/auto.node.{cjs,mjs}
 //   script tag / CDN (ES5, installs at once, global WebSocketShim)  dist/websocket-shim.umd.js, .umd.min.js
-//   type declarations ............................................ dist/types/
-import { writeFileSync } from 'node:fs';
+//   type declarations, one bundle per format ..................... dist/websocket-shim.d.{mts,cts}, dist/auto.d.{mts,cts},
+//                                                                   dist/websocket-shim.umd.d.ts
+//   SRI hashes of the script-tag builds (README CDN snippet) ...... dist/sri.json
+// Every JS file gets a source map with sourcesContent (the maps need no other file).
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import typescript from '@rollup/plugin-typescript';
 import terser from '@rollup/plugin-terser';
+import { dts } from 'rollup-plugin-dts';
 
-const ts = (declarations) =>
+const ts = () =>
   typescript({
     tsconfig: './tsconfig.json',
-    declaration: declarations,
-    declarationDir: declarations ? 'dist/types' : undefined,
+    declaration: false,
+    declarationDir: undefined,
     outDir: 'dist',
-    sourceMap: true
+    sourceMap: true,
+    // sourcesContent in every map: the maps work without src/ (CDN, devtools).
+    inlineSources: true
   });
-
-// The names every entry exports; the Node ESM wrappers re-export them from the one CJS copy,
-// so ESM and CJS in one Node process share one module state (as ws does).
-const API = ['WebSocket', 'CloseEvent', 'MessageEvent', 'install', 'uninstall', 'detect', 'version', 'createWebSocketClass'];
-
-const nodeEsmWrappers = {
-  name: 'node-esm-wrappers',
-  writeBundle() {
-    for (const [file, cjs] of [
-      ['dist/websocket-shim.node.mjs', './websocket-shim.node.cjs'],
-      ['dist/auto.node.mjs', './auto.node.cjs']
-    ]) {
-      writeFileSync(
-        file,
-        `// Node ESM entry: a thin wrapper over the CJS build, so there is one copy of module state.\n` +
-          `import api from '${cjs}';\n` +
-          API.map((n) => `export const ${n} = api.${n};`).join('\n') +
-          `\nexport default api;\n`
-      );
-    }
-  }
-};
 
 const terserOptions = {
   ecma: 5,
@@ -49,35 +34,95 @@ const terserOptions = {
   keep_fnames: /^(WebSocket|DOMException|EventTarget|Event|MessageEvent|CloseEvent|close|send)$/
 };
 
+// The Node ESM entries wrap the CJS build next to them (src/node-esm.ts).
+const nodeEsm = (name) => ({
+  input: { [name]: 'src/node-esm.ts' },
+  external: ['websocket-shim:node-cjs'],
+  plugins: [ts()],
+  output: { dir: 'dist', format: 'es', entryFileNames: '[name].mjs', sourcemap: true, paths: { 'websocket-shim:node-cjs': `./${name}.cjs` } }
+});
+
+// Types: the entries other than the main one re-export its declarations, so every entry's
+// WebSocket is one and the same type.
+const declarationStubs = {
+  name: 'declaration-stubs',
+  writeBundle(options) {
+    if (options.file !== 'dist/websocket-shim.d.cts') return;
+    const header = '// Types for websocket-shim/auto: the same API as websocket-shim (importing it also installs).\n';
+    writeFileSync('dist/auto.d.mts', header + "export * from './websocket-shim.mjs';\n");
+    writeFileSync('dist/auto.d.cts', header + "export * from './websocket-shim.cjs';\n");
+    writeFileSync(
+      'dist/websocket-shim.umd.d.ts',
+      [
+        '// Types for websocket-shim/umd and websocket-shim/umd.min (the script-tag build): it installs at once',
+        '// and sets the global WebSocketShim; under a CommonJS loader module.exports is the same object.',
+        "declare const WebSocketShim: typeof import('./websocket-shim.cjs');",
+        'declare global {',
+        '  /** The API, set by the script-tag build; WebSocketShim.WebSocket is the installed class. */',
+        "  var WebSocketShim: typeof import('./websocket-shim.cjs');",
+        '  /** Read by the script-tag build when it runs (a data-mode attribute on the script tag wins). */',
+        "  var WebSocketShimOptions: import('./websocket-shim.cjs').InstallOptions | undefined;",
+        '}',
+        'export = WebSocketShim;',
+        ''
+      ].join('\n')
+    );
+  }
+};
+
+// Subresource Integrity of the script-tag builds, for the README's CDN snippet (test/dist/sri.test.mjs).
+const sri = {
+  name: 'sri',
+  writeBundle(options) {
+    if (options.file !== 'dist/websocket-shim.umd.min.js') return;
+    const out = {};
+    for (const f of ['websocket-shim.umd.js', 'websocket-shim.umd.min.js']) {
+      out[f] = 'sha384-' + createHash('sha384').update(readFileSync('dist/' + f)).digest('base64');
+    }
+    writeFileSync('dist/sri.json', JSON.stringify(out, null, 2) + '\n');
+  }
+};
+
 export default [
   {
     input: { 'websocket-shim': 'src/index.ts', auto: 'src/auto.ts' },
-    plugins: [ts(true)],
+    plugins: [ts()],
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].mjs', chunkFileNames: '[name]-[hash].mjs', sourcemap: true }
   },
   {
     input: { 'websocket-shim': 'src/index.ts', auto: 'src/auto.ts' },
-    plugins: [ts(false)],
+    plugins: [ts()],
     output: { dir: 'dist', format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: '[name]-[hash].cjs', sourcemap: true, exports: 'named' }
   },
   {
     input: { 'websocket-shim.node': 'src/node.ts', 'auto.node': 'src/auto-node.ts' },
-    plugins: [ts(false), nodeEsmWrappers],
+    plugins: [ts()],
     output: { dir: 'dist', format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: '[name]-[hash].cjs', sourcemap: true, exports: 'named' }
   },
+  nodeEsm('websocket-shim.node'),
+  nodeEsm('auto.node'),
   {
     // The script-tag build: an IIFE that installs and sets the WebSocketShim global itself
     // (src/umd.ts says why it is not rollup's UMD wrapper).
     input: 'src/umd.ts',
-    plugins: [ts(false)],
+    plugins: [ts()],
     output: [
       { file: 'dist/websocket-shim.umd.js', format: 'iife', sourcemap: true },
       {
         file: 'dist/websocket-shim.umd.min.js',
         format: 'iife',
         sourcemap: true,
-        plugins: [terser(terserOptions)]
+        plugins: [terser(terserOptions), sri]
       }
+    ]
+  },
+  {
+    // One bundled declaration file per format, naming only the public API (src/types/).
+    input: 'src/public.ts',
+    plugins: [dts({ tsconfig: './tsconfig.json' })],
+    output: [
+      { file: 'dist/websocket-shim.d.mts', format: 'es' },
+      { file: 'dist/websocket-shim.d.cts', format: 'es', plugins: [declarationStubs] }
     ]
   }
 ];

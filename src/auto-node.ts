@@ -1,8 +1,8 @@
 /** `import 'websocket-shim/auto'` in Node: the Node entry, then install. */
 import { install, WebSocket as Ponyfill } from './node';
-import type { WebSocketClass } from './websocket';
+import type { WebSocketConstructor } from './public';
 
 export * from './node';
 
 /** The installed global, as in src/auto.ts. */
-export const WebSocket: WebSocketClass = install() || Ponyfill;
+export const WebSocket: WebSocketConstructor = install() || Ponyfill;

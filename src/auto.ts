@@ -1,6 +1,6 @@
 /** `import 'websocket-shim/auto'`: installs on globalThis (SPEC §1). */
 import { install, WebSocket as Ponyfill } from './index';
-import type { WebSocketClass } from './websocket';
+import type { WebSocketConstructor } from './public';
 
 export * from './index';
 
@@ -8,4 +8,4 @@ export * from './index';
  * The installed global (this copy's, or the one an earlier copy installed), so `instanceof`
  * agrees across the ways in; the ponyfill class only where there is nothing to wrap.
  */
-export const WebSocket: WebSocketClass = install() || Ponyfill;
+export const WebSocket: WebSocketConstructor = install() || Ponyfill;

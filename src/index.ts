@@ -1,32 +1,23 @@
 /**
  * The ponyfill entry (SPEC §1): the patched WebSocket and the API, touching no global.
+ * Each export carries its public type (src/public.ts): the bundled declarations name only
+ * those, never the internal modules.
  */
-import { createWebSocketClass as create, WebSocketClass } from './websocket';
+import { createWebSocketClass as create } from './websocket';
 import { getEventClasses } from './events';
 import { getTargetKind } from './event-target';
 import { backendFor, resolveBackend } from './backends';
-import { Mode } from './modes';
-import { applyCapabilities, EngineCapabilities } from './capabilities';
+import { applyCapabilities } from './capabilities';
+import { install as installImpl } from './install';
+import { detect as detectImpl } from './detect';
+import type * as Public from './public';
 
-export { install, uninstall } from './install';
-export type { InstallOptions } from './install';
-export { detect } from './detect';
-export type { DetectReport } from './detect';
+export { uninstall } from './install';
 export { version } from './version';
-export type { Mode } from './modes';
-export type { WebSocketClass } from './websocket';
-export type { EngineCapabilities } from './capabilities';
-
-export interface CreateOptions {
-  mode?: Mode;
-  /** A WebSocket constructor to wrap (browser, MozWebSocket, a webview's, Node's) or the `ws` class. */
-  native?: any;
-  /** What the engine cannot send, where no probe can see it (README "Binary data"). */
-  capabilities?: EngineCapabilities;
-}
+export type { InstallOptions, CreateOptions, DetectReport, Mode, EngineCapabilities, WebSocketClass } from './public';
 
 /** A patched WebSocket class for another mode or a given native constructor. */
-export function createWebSocketClass(options?: CreateOptions): WebSocketClass {
+export function createWebSocketClass(options?: Public.CreateOptions): Public.WebSocketConstructor {
   const o = options || {};
   const caps = o.capabilities;
   return create({
@@ -36,14 +27,20 @@ export function createWebSocketClass(options?: CreateOptions): WebSocketClass {
       : function () {
           return applyCapabilities(resolveBackend(), caps);
         }
-  });
+  }) as unknown as Public.WebSocketConstructor;
 }
+
+/** install(): the public type over install.ts (which returns the internal class type). */
+export const install: typeof Public.install = installImpl as unknown as typeof Public.install;
+
+/** detect(): the public report type (named features, Mode, the documented names). */
+export const detect: typeof Public.detect = detectImpl as unknown as typeof Public.detect;
 
 const events = getEventClasses(getTargetKind().native);
 
 /** The patched WebSocket (strict mode, the host's engine, resolved at first use). */
-export const WebSocket: WebSocketClass = createWebSocketClass();
+export const WebSocket: Public.WebSocketConstructor = createWebSocketClass();
 /** The native CloseEvent where conformant, else the package's own. */
-export const CloseEvent: any = events.CloseEvent;
+export const CloseEvent: Public.CloseEventConstructor = events.CloseEvent;
 /** The native MessageEvent where conformant, else the package's own. */
-export const MessageEvent: any = events.MessageEvent;
+export const MessageEvent: Public.MessageEventConstructor = events.MessageEvent;

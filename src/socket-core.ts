@@ -245,16 +245,17 @@ export class SocketCore {
     this.host.fire(new this.host.events.CloseEvent('close', { wasClean: wasClean, code: code, reason: reason }));
   }
 
-  /** The error event; with the engine's details where it gave them (as Node's own ErrorEvent). */
+  /**
+   * The error event, shaped as Node's own ErrorEvent: `message` (the engine's reason, '' when it
+   * gave none) and `error` (the engine's Error, else undefined).
+   */
   private fireError(failure: Failure | null): void {
     const ev = new this.host.events.Event('error');
-    if (failure && (failure.message || failure.error !== undefined)) {
-      try {
-        Object.defineProperty(ev, 'message', { value: failure.message, enumerable: true, configurable: true });
-        Object.defineProperty(ev, 'error', { value: failure.error, enumerable: true, configurable: true });
-      } catch (e) {
-        // An engine whose events cannot take properties: the event without details.
-      }
+    try {
+      Object.defineProperty(ev, 'message', { value: failure ? failure.message : '', enumerable: true, configurable: true });
+      Object.defineProperty(ev, 'error', { value: failure ? failure.error : undefined, enumerable: true, configurable: true });
+    } catch (e) {
+      // An engine whose events cannot take properties: the event without details.
     }
     this.host.fire(ev);
   }

@@ -281,7 +281,16 @@ export function parseWebSocketURL(url: unknown, baseOverride?: string, mode?: Mo
   const base = baseOverride !== undefined ? baseOverride : apiBaseURL();
   // Step 2: parse against the base; failure → SyntaxError.
   let parts = parser(input, base);
-  if (!parts) throw domException('SyntaxError', "The URL '" + input + "' is invalid.");
+  if (!parts) {
+    // No document and no location (plain Node.js): say so, rather than only "invalid".
+    const relative = base === undefined && !/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(input);
+    throw domException(
+      'SyntaxError',
+      relative
+        ? "The URL '" + input + "' is relative, and this runtime has no base URL to resolve it against (no document or location, as in Node.js). Use an absolute ws:// or wss:// URL."
+        : "The URL '" + input + "' is invalid."
+    );
+  }
   // Step 3: http → ws, https → wss.
   if (parts.scheme === 'http' || parts.scheme === 'https') {
     parts = parser((parts.scheme === 'http' ? 'ws' : 'wss') + parts.href.slice(parts.scheme.length));

@@ -50,11 +50,14 @@ function getterOf(Ctor: any, name: string): ((this: unknown) => unknown) | null 
   }
 }
 
-/** Calls a brand-checking getter: true when the value has the slots it reads. */
+/**
+ * Calls a brand-checking getter: true when the value has the slots it reads. The result must
+ * be a number too: some getters do not check (Node 14.18–17's `buffer.Blob#size` reads a private
+ * symbol and gives undefined for anything else).
+ */
 function branded(get: (this: unknown) => unknown, value: unknown): boolean {
   try {
-    get.call(value);
-    return true;
+    return typeof get.call(value) === 'number';
   } catch (e) {
     return false;
   }

@@ -44,6 +44,7 @@ const browsersHere = ENGINES.filter((e) => missing(e).length === 0).map((e) => e
 const suites = [
   ['unit', [], {}, files('test/unit')],
   ['dist', [], {}, files('test/dist')],
+  ['package (types in fixture projects, publint, attw, docs)', [], {}, [...files('test/types'), ...files('test/docs')]],
   // The Web IDL suite (webidl2) against this Node's native WebSocket/CloseEvent and the shim: in a
   // process of its own, with the built-in WebSocket on (it installs the shim globally).
   [`idl (${node}, built-in backend)`, withBuiltin, {}, files('test/idl')],

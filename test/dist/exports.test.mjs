@@ -87,36 +87,32 @@ describe('packaging', function () {
   });
 
   describe('package.json', function () {
-    it('exports: types first, then node (import/require), then the generic builds', function () {
+    it('exports: import and require, each with its own types first, then node, then the generic build', function () {
+      const entry = (base, node) => ({
+        import: { types: `./dist/${base}.d.mts`, node: `./dist/${node}.mjs`, default: `./dist/${base}.mjs` },
+        require: { types: `./dist/${base}.d.cts`, node: `./dist/${node}.cjs`, default: `./dist/${base}.cjs` },
+        default: `./dist/${base}.mjs`
+      });
       expect(pkg.exports).to.deep.equal({
-        '.': {
-          types: './dist/types/index.d.ts',
-          node: { import: './dist/websocket-shim.node.mjs', require: './dist/websocket-shim.node.cjs' },
-          import: './dist/websocket-shim.mjs',
-          require: './dist/websocket-shim.cjs',
-          default: './dist/websocket-shim.mjs'
-        },
-        './auto': {
-          types: './dist/types/auto.d.ts',
-          node: { import: './dist/auto.node.mjs', require: './dist/auto.node.cjs' },
-          import: './dist/auto.mjs',
-          require: './dist/auto.cjs',
-          default: './dist/auto.mjs'
-        },
-        './umd': './dist/websocket-shim.umd.js',
-        './umd.min': './dist/websocket-shim.umd.min.js',
+        '.': entry('websocket-shim', 'websocket-shim.node'),
+        './auto': entry('auto', 'auto.node'),
+        './umd': { types: './dist/websocket-shim.umd.d.ts', default: './dist/websocket-shim.umd.js' },
+        './umd.min': { types: './dist/websocket-shim.umd.d.ts', default: './dist/websocket-shim.umd.min.js' },
         './package.json': './package.json'
       });
       // Key order is the resolution order: types must come first, default last.
       for (const sub of ['.', './auto']) {
-        expect(Object.keys(pkg.exports[sub]), sub).to.deep.equal(['types', 'node', 'import', 'require', 'default']);
+        expect(Object.keys(pkg.exports[sub]), sub).to.deep.equal(['import', 'require', 'default']);
+        for (const kind of ['import', 'require']) expect(Object.keys(pkg.exports[sub][kind]), sub).to.deep.equal(['types', 'node', 'default']);
       }
     });
 
     it('how each kind of tool resolves the package', function () {
       const cases = [
         // [conditions, '.', './auto']
-        [['types', 'import', 'node'], './dist/types/index.d.ts', './dist/types/auto.d.ts'], // TypeScript
+        [['types', 'import', 'node'], './dist/websocket-shim.d.mts', './dist/auto.d.mts'], // TypeScript, ESM file
+        [['types', 'require', 'node'], './dist/websocket-shim.d.cts', './dist/auto.d.cts'], // TypeScript, CJS file
+        [['types', 'import'], './dist/websocket-shim.d.mts', './dist/auto.d.mts'], // TypeScript, bundler
         [['node', 'import'], './dist/websocket-shim.node.mjs', './dist/auto.node.mjs'], // Node ESM
         [['node', 'require'], './dist/websocket-shim.node.cjs', './dist/auto.node.cjs'], // Node CJS
         [['browser', 'import', 'module'], './dist/websocket-shim.mjs', './dist/auto.mjs'], // webpack/Vite/esbuild for the web
@@ -134,7 +130,7 @@ describe('packaging', function () {
     it('legacy fields: main is the Node CJS (Node 10 has no exports), module the generic ESM, browser swaps the Node files', function () {
       expect(pkg.main).to.equal('./dist/websocket-shim.node.cjs');
       expect(pkg.module).to.equal('./dist/websocket-shim.mjs');
-      expect(pkg.types).to.equal('./dist/types/index.d.ts');
+      expect(pkg.types).to.equal('./dist/websocket-shim.d.cts');
       expect(pkg.browser).to.deep.equal({
         './dist/websocket-shim.node.cjs': './dist/websocket-shim.cjs',
         './dist/websocket-shim.node.mjs': './dist/websocket-shim.mjs',
@@ -418,63 +414,26 @@ describe('packaging', function () {
   });
 
   describe('types', function () {
-    const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-    function typecheck(name, files, compilerOptions) {
-      const project = join(dir, name);
-      mkdirSync(project, { recursive: true });
-      for (const [f, text] of Object.entries(files)) writeFileSync(join(project, f), text);
-      writeFileSync(
-        join(project, 'tsconfig.json'),
-        JSON.stringify({ compilerOptions: { strict: true, noEmit: true, skipLibCheck: false, types: [], lib: ['ES2020', 'DOM'], ...compilerOptions }, files: Object.keys(files) })
-      );
-      // The project resolves `websocket-shim` through the consumer's node_modules.
-      const r = spawnSync(process.execPath, [tsc, '-p', project], { cwd: project, encoding: 'utf8', timeout: 120000 });
-      return { status: r.status, output: (r.stdout || '') + (r.stderr || '') };
-    }
-    const USE = `
-      const ws = new WebSocket('ws://127.0.0.1:1/', ['chat']);
-      const closed: 0 | 1 | 2 | 3 = WebSocket.CLOSED;
-      const Std = createWebSocketClass({ mode: 'standard' });
-      const v: string = version;
-      const r = detect();
-      const names: string[] = r.quirks;
-      const again = install({ mode: 'strict' });
-      const removed: boolean = uninstall();
-      void [ws, closed, Std, v, names, again, removed, CloseEvent, MessageEvent];
-    `;
-
-    it('the types condition comes first and its files exist', function () {
+    // The fixture projects (nodenext ESM/CJS, bundler; with and without DOM and @types/node)
+    // are in test/types/types.test.mjs; publint and attw in test/types/package-lint.test.mjs.
+    it('every entry has its types condition first, and the files exist', function () {
+      const typed = [];
       for (const sub of ['.', './auto']) {
-        expect(Object.keys(pkg.exports[sub])[0]).to.equal('types');
-        expect(existsSync(join(root, pkg.exports[sub].types)), pkg.exports[sub].types).to.equal(true);
+        for (const kind of ['import', 'require']) {
+          expect(Object.keys(pkg.exports[sub][kind])[0], `${sub} ${kind}`).to.equal('types');
+          typed.push(pkg.exports[sub][kind].types);
+        }
       }
-    });
-
-    it('a consumer type-checks with moduleResolution node16 (ESM and CJS files) and bundler', function () {
-      const node16 = typecheck(
-        'types-node16',
-        {
-          'esm.mts': `import { WebSocket, CloseEvent, MessageEvent, install, uninstall, detect, version, createWebSocketClass } from 'websocket-shim';\nimport 'websocket-shim/auto';\n${USE}`,
-          'cjs.cts': `import shim = require('websocket-shim');\nimport auto = require('websocket-shim/auto');\nconst { WebSocket, CloseEvent, MessageEvent, install, uninstall, detect, version, createWebSocketClass } = shim;\nvoid auto.install;\n${USE}`
-        },
-        { module: 'node16', moduleResolution: 'node16' }
-      );
-      expect(node16.status, node16.output).to.equal(0);
-      const bundler = typecheck(
-        'types-bundler',
-        {
-          'app.ts': `import { WebSocket, CloseEvent, MessageEvent, install, uninstall, detect, version, createWebSocketClass } from 'websocket-shim';\nimport * as auto from 'websocket-shim/auto';\nvoid auto.detect;\n${USE}`
-        },
-        { module: 'esnext', moduleResolution: 'bundler' }
-      );
-      expect(bundler.status, bundler.output).to.equal(0);
-    });
-
-    it('control: a name the package does not export is a type error', function () {
-      const r = typecheck('types-control', { 'bad.mts': `import { WebSocket, notExported } from 'websocket-shim';\nvoid [WebSocket, notExported];\n` }, { module: 'node16', moduleResolution: 'node16' });
-      expect(r.status).to.not.equal(0);
-      expect(r.output).to.match(/TS2305|TS2614/);
-      expect(r.output).to.match(/notExported/);
+      for (const sub of ['./umd', './umd.min']) {
+        expect(Object.keys(pkg.exports[sub])[0], sub).to.equal('types');
+        typed.push(pkg.exports[sub].types);
+      }
+      for (const t of typed) expect(existsSync(join(root, t)), t).to.equal(true);
+      // Resolvers without "exports" (node10): the stub package.json files name the same types.
+      for (const [stub, types] of [['auto', './dist/auto.d.cts'], ['umd', './dist/websocket-shim.umd.d.ts'], ['umd.min', './dist/websocket-shim.umd.d.ts']]) {
+        const p = JSON.parse(readFileSync(join(root, stub, 'package.json'), 'utf8'));
+        expect(posix.join(stub, p.types), stub).to.equal(posix.normalize(types));
+      }
     });
   });
 
@@ -502,15 +461,23 @@ describe('packaging', function () {
         'dist/auto.node.cjs',
         'dist/websocket-shim.umd.js',
         'dist/websocket-shim.umd.min.js',
-        'dist/types/index.d.ts',
-        'dist/types/auto.d.ts'
+        'dist/websocket-shim.d.mts',
+        'dist/websocket-shim.d.cts',
+        'dist/auto.d.mts',
+        'dist/auto.d.cts',
+        'dist/websocket-shim.umd.d.ts',
+        'dist/sri.json',
+        'docs/README.md',
+        'docs/contract.md',
+        'docs/detect.md'
       ]);
     });
 
     it('ships nothing else: exactly the known JS builds, their maps, .d.ts, and src for the maps', function () {
-      const outside = files.filter((f) => !/^(dist|src)\//.test(f));
-      // auto/package.json: `websocket-shim/auto` for resolvers without "exports" (Node 10, webpack 4).
-      expect(outside.filter((f) => f !== 'LICENSE')).to.deep.equal(['CHANGELOG.md', 'README.md', 'auto/package.json', 'package.json']);
+      const outside = files.filter((f) => !/^(dist|src|docs)\//.test(f));
+      // auto/, umd/, umd.min/package.json: the subpaths for resolvers without "exports" (Node 10, webpack 4, TypeScript node10).
+      expect(outside.filter((f) => f !== 'LICENSE')).to.deep.equal(['CHANGELOG.md', 'README.md', 'auto/package.json', 'package.json', 'umd.min/package.json', 'umd/package.json']);
+      expect(files.filter((f) => /^docs\//.test(f) && !/\.md$/.test(f))).to.deep.equal([]);
       // No stale chunk or renamed entry from an old build: the JS files are exactly these.
       const js = files.filter((f) => /^dist\/[^/]+\.(mjs|cjs|js)$/.test(f));
       expect(js).to.deep.equal(
@@ -528,10 +495,34 @@ describe('packaging', function () {
         ]
       );
       const rest = files.filter((f) => /^dist\//.test(f) && !js.includes(f));
-      expect(rest.filter((f) => !/^dist\/[^/]+\.(mjs|cjs|js)\.map$/.test(f) && !/^dist\/types\/.+\.d\.ts$/.test(f))).to.deep.equal([]);
+      expect(rest.filter((f) => !/^dist\/[^/]+\.(mjs|cjs|js)\.map$/.test(f))).to.deep.equal([
+        'dist/auto.d.cts',
+        'dist/auto.d.mts',
+        'dist/sri.json',
+        'dist/websocket-shim.d.cts',
+        'dist/websocket-shim.d.mts',
+        'dist/websocket-shim.umd.d.ts'
+      ]);
       expect(files.filter((f) => /^src\//.test(f) && !/\.ts$/.test(f))).to.deep.equal([]);
       for (const junk of [/^test\//, /^conformance\//, /^demo\//, /^bench\//, /^\.ci\//, /^\.build\//, /node_modules/, /\.tgz$/, /^tsconfig/, /^rollup\.config/]) {
         expect(files.filter((f) => junk.test(f)), String(junk)).to.deep.equal([]);
+      }
+    });
+
+    it('every JS file has a source map, and every map embeds the text of each source (sourcesContent)', function () {
+      const js = files.filter((f) => /^dist\/[^/]+\.(mjs|cjs|js)$/.test(f));
+      for (const f of js) {
+        expect(files, f).to.include(f + '.map');
+        expect(readFileSync(join(root, f), 'utf8'), f).to.match(new RegExp('//# sourceMappingURL=' + posix.basename(f).replace(/\./g, '\\.') + '\\.map\\s*$'));
+        const map = JSON.parse(readFileSync(join(root, f + '.map'), 'utf8'));
+        expect(map.sources.length, f).to.be.above(0);
+        expect(map.sourcesContent, f).to.be.an('array').with.lengthOf(map.sources.length);
+        map.sources.forEach((s, i) => {
+          expect(map.sourcesContent[i], `${f} → ${s}`).to.be.a('string');
+          // The embedded text is the shipped source's text.
+          const src = posix.normalize(posix.join('dist', s));
+          if (files.includes(src)) expect(map.sourcesContent[i], `${f} → ${s}`).to.equal(readFileSync(join(root, src), 'utf8'));
+        });
       }
     });
 

@@ -398,7 +398,7 @@ export const PROFILES = [
       { check: 'ctor-bad-port', modes: ['standard'], actual: 'NotSupportedError', why: 'no WebSocket in the engine: a connection cannot even fail' }
     ]),
     rawFails: [],
-    normalizes: 'constructor argument checks (SyntaxError, SecurityError) as SPEC',
+    normalizes: 'constructor argument checks (SyntaxError, SecurityError) as docs/contract.md says',
     limits: 'no WebSocket at all: install() leaves `WebSocket` undefined (feature tests keep working); WebSocketShim.WebSocket throws NotSupportedError for a valid URL; detect().unsupported has noNativeWebSocket'
   },
   {

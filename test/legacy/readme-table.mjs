@@ -22,7 +22,7 @@ export function renderTable() {
     '',
     'Legacy engines cannot be installed on CI, so each is a **profile** (`test/legacy/profiles.mjs`): a',
     "`vm` context with that engine's globals and an engine double that reproduces its documented",
-    'WebSocket behaviour (`QUIRKS.md`) over a real connection. The UMD bundle loads, detects and',
+    'WebSocket behaviour ([docs/detect.md](docs/detect.md)) over a real connection. The UMD bundle loads, detects and',
     'installs there and runs the conformance checks in both modes (`test/legacy/profiles.test.mjs`).',
     'Where an engine cannot do something at all, the shim fails loudly (`NotSupportedError`) and',
     '`detect().unsupported` names it; `close()` is the exception (SPEC §4): it never leaves a socket',
