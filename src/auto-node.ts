@@ -1,6 +1,6 @@
 /** `import 'websocket-shim/auto'` in Node: the Node entry, then install. */
 import { install, WebSocket as Ponyfill } from './node';
-import type { WebSocketConstructor } from './types/websocket';
+import type { WebSocketConstructor } from './public';
 
 export * from './node';
 

@@ -1,6 +1,6 @@
 /** `import 'websocket-shim/auto'`: installs on globalThis (SPEC §1). */
 import { install, WebSocket as Ponyfill } from './index';
-import type { WebSocketConstructor } from './types/websocket';
+import type { WebSocketConstructor } from './public';
 
 export * from './index';
 

@@ -139,7 +139,7 @@ function defineAttributes(proto: any, slots: SlotStore): void {
       // Enum attribute: DOMString conversion (ToString, not valueOf first), then other values
       // are ignored, without an exception.
       const t = toDOMString(v);
-      if (t === 'blob' || t === 'arraybuffer') s.core.binaryType = t;
+      if (t === 'blob' || t === 'arraybuffer') s.core.setBinaryType(t);
     }
   );
 }

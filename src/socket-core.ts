@@ -156,6 +156,12 @@ export class SocketCore {
     this.host.fire(new this.host.events.Event('open'));
   }
 
+  /** The binaryType setter's value (an enum value already); an engine that makes the Blobs follows it. */
+  setBinaryType(type: 'blob' | 'arraybuffer'): void {
+    this.binaryType = type;
+    if (this.transport && this.transport.binaryType) this.transport.binaryType(type);
+  }
+
   /** The message event; binaryType at dispatch time decides the type of binary data (SPEC §2). */
   private dispatchMessage(data: any, engineBlob: any): void {
     if (typeof data !== 'string' && this.binaryType === 'blob') data = engineBlob || makeBlob(data) || data;
@@ -239,16 +245,17 @@ export class SocketCore {
     this.host.fire(new this.host.events.CloseEvent('close', { wasClean: wasClean, code: code, reason: reason }));
   }
 
-  /** The error event; with the engine's details where it gave them (as Node's own ErrorEvent). */
+  /**
+   * The error event, shaped as Node's own ErrorEvent: `message` (the engine's reason, '' when it
+   * gave none) and `error` (the engine's Error, else undefined).
+   */
   private fireError(failure: Failure | null): void {
     const ev = new this.host.events.Event('error');
-    if (failure && (failure.message || failure.error !== undefined)) {
-      try {
-        Object.defineProperty(ev, 'message', { value: failure.message, enumerable: true, configurable: true });
-        Object.defineProperty(ev, 'error', { value: failure.error, enumerable: true, configurable: true });
-      } catch (e) {
-        // An engine whose events cannot take properties: the event without details.
-      }
+    try {
+      Object.defineProperty(ev, 'message', { value: failure ? failure.message : '', enumerable: true, configurable: true });
+      Object.defineProperty(ev, 'error', { value: failure ? failure.error : undefined, enumerable: true, configurable: true });
+    } catch (e) {
+      // An engine whose events cannot take properties: the event without details.
     }
     this.host.fire(ev);
   }

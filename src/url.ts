@@ -68,12 +68,26 @@ function chooseParser(): Parser {
     try {
       const u = new NativeURL('HTTP://EXAMPLE.com:80/a/../b?c#');
       const r = new NativeURL('x', 'ws://h/p/q');
-      if (u.href === 'http://example.com/b?c#' && r.href === 'ws://h/p/x') return nativeParser(NativeURL);
+      // QtWebKit 5.212 (WebKit 602) passes those, yet serializes ws://h as "ws://h" (no path)
+      // and takes port 65536 (measured, test/browsers): a ws: URL with neither is asked too.
+      const w = new NativeURL('ws://h');
+      if (u.href === 'http://example.com/b?c#' && r.href === 'ws://h/p/x' && w.href === 'ws://h/' && !parses(NativeURL, 'ws://h:65536/')) {
+        return nativeParser(NativeURL);
+      }
     } catch (e) {
       // Not constructible (old WebKit exposes a URL object with no constructor).
     }
   }
   return ownParser;
+}
+
+function parses(NativeURL: any, input: string): boolean {
+  try {
+    new NativeURL(input);
+    return true;
+  } catch (e) {
+    return false;
+  }
 }
 
 export function setURLParserForTesting(which: 'native' | 'own' | null): void {

@@ -14,44 +14,57 @@ function isLow(c: number): boolean {
 /** Any surrogate code unit: a quick native test before the exact scan. */
 const SURROGATE = /[\ud800-\udfff]/;
 
+/**
+ * An unpaired surrogate, found by the regular-expression engine instead of a JavaScript loop (ES3
+ * syntax: no lookbehind): a high one not followed by a low one, or a low one at the start or
+ * after anything but a high one. Used as a yes/no test only (engines disagree on match offsets).
+ */
+const LONE = /[\ud800-\udbff](?![\udc00-\udfff])|(?:^|[^\ud800-\udbff])[\udc00-\udfff]/;
+
+/** The engine's own String.prototype method (ES2024: Node 20, Chromium 111, Safari 16.4), if any. */
+function nativeString(name: string): ((this: string) => any) | null {
+  const f = (String.prototype as any)[name];
+  return typeof f === 'function' ? f : null;
+}
+
 /** True when `str` holds a high surrogate not followed by a low one, or a lone low one. */
 export function hasUnpairedSurrogate(str: string): boolean {
-  if (!SURROGATE.test(str)) return false;
-  for (let i = 0; i < str.length; i++) {
-    const c = str.charCodeAt(i);
-    if (isHigh(c)) {
-      if (i + 1 < str.length && isLow(str.charCodeAt(i + 1))) i++;
-      else return true;
-    } else if (isLow(c)) {
-      return true;
-    }
-  }
-  return false;
+  const isWellFormed = nativeString('isWellFormed');
+  if (isWellFormed) return !isWellFormed.call(str);
+  return SURROGATE.test(str) && LONE.test(str);
 }
 
 /** Web IDL USVString conversion: every unpaired surrogate becomes U+FFFD. */
 export function toWellFormed(str: string): string {
+  const native = nativeString('toWellFormed');
+  if (native) return native.call(str);
   if (!hasUnpairedSurrogate(str)) return str;
+  // Unchanged runs are copied as slices, not character by character. Positions come from
+  // charCodeAt, never from a regular expression: mujs 1.3 gives lastIndex in UTF-8 bytes.
   let out = '';
+  let last = 0;
   for (let i = 0; i < str.length; i++) {
     const c = str.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdfff) continue;
     if (isHigh(c) && i + 1 < str.length && isLow(str.charCodeAt(i + 1))) {
-      out += str.charAt(i) + str.charAt(i + 1);
       i++;
-    } else if (isHigh(c) || isLow(c)) {
-      out += '\ufffd';
-    } else {
-      out += str.charAt(i);
+      continue;
     }
+    out += str.slice(last, i) + '\ufffd';
+    last = i + 1;
   }
-  return out;
+  return out + str.slice(last);
 }
+
+/** Only U+0000–U+007F: one UTF-8 byte per code unit. */
+const ASCII = /^[\u0000-\u007f]*$/;
 
 /**
  * Byte length of the UTF-8 encoding of a well-formed string
  * (an unpaired surrogate counts 3 bytes, as its U+FFFD replacement does).
  */
 export function utf8ByteLength(str: string): number {
+  if (ASCII.test(str)) return str.length;
   let bytes = 0;
   for (let i = 0; i < str.length; i++) {
     const c = str.charCodeAt(i);

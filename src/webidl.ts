@@ -50,11 +50,14 @@ function getterOf(Ctor: any, name: string): ((this: unknown) => unknown) | null 
   }
 }
 
-/** Calls a brand-checking getter: true when the value has the slots it reads. */
+/**
+ * Calls a brand-checking getter: true when the value has the slots it reads. The result must
+ * be a number too: some getters do not check (Node 14.18–17's `buffer.Blob#size` reads a private
+ * symbol and gives undefined for anything else).
+ */
 function branded(get: (this: unknown) => unknown, value: unknown): boolean {
   try {
-    get.call(value);
-    return true;
+    return typeof get.call(value) === 'number';
   } catch (e) {
     return false;
   }
@@ -146,7 +149,12 @@ export function viewBytes(view: ArrayBufferView): Uint8Array {
  * the form given to engines that cannot send views (they get an ArrayBuffer of the viewed bytes).
  */
 export function copyBytes(data: ArrayBuffer | ArrayBufferView): ArrayBuffer {
-  if (isArrayBuffer(data)) return data.slice(0);
-  const v = data as ArrayBufferView;
-  return (v.buffer as ArrayBuffer).slice(v.byteOffset, v.byteOffset + v.byteLength);
+  const buffer = (isArrayBuffer(data) ? data : (data as ArrayBufferView).buffer) as ArrayBuffer;
+  const offset = isArrayBuffer(data) ? 0 : (data as ArrayBufferView).byteOffset;
+  const length = isArrayBuffer(data) ? (data as ArrayBuffer).byteLength : (data as ArrayBufferView).byteLength;
+  if (typeof buffer.slice === 'function') return buffer.slice(offset, offset + length);
+  // Firefox <= 11 has no ArrayBuffer.prototype.slice: copy through byte views.
+  const out = new Uint8Array(length);
+  out.set(new Uint8Array(buffer, offset, length));
+  return out.buffer as ArrayBuffer;
 }

@@ -102,11 +102,9 @@ function operations(slots: SlotStore, mode: Mode, getBackend: () => Backend): { 
     // Steps 1–2: conversion and validation come first, whatever the state.
     const req: CloseRequest = validateClose(arguments, mode);
     core.observe();
-    // SPEC §4: an engine whose close() takes no arguments (hixie-76 WebKit, Gecko 6/7) cannot put
-    // a code other than the default 1000, or a reason, on the wire: fail loudly, stay OPEN.
-    if (core.readyState === OPEN && getBackend().closeTakesArguments === false && ((req.code !== undefined && req.code !== 1000) || req.reason)) {
-      throw domException('NotSupportedError', "This engine's close() cannot send a code or reason.");
-    }
+    // SPEC §4 (2026-12-03): an engine whose close() takes no arguments (hixie-76 WebKit, Gecko
+    // 6/7) is closed the only way it can be (the peer sees no code); never left open. The lost
+    // code is named in detect().unsupported (closeCodeOnWire); the transport drops the arguments.
     // Steps 3–5: the state machine.
     core.close(req);
   }

@@ -62,7 +62,8 @@ export function wrapTransport(t: Transport, over: Partial<Transport>): Transport
     },
     peerClosing: over.peerClosing || function () {
       return t.peerClosing();
-    }
+    },
+    binaryType: t.binaryType
   };
 }
 

@@ -22,7 +22,12 @@ interface Adaptations {
   viewsAsBuffer?: boolean;
   /** Close code 1006 is abnormal even with wasClean true (Presto's early failure). */
   unclean1006?: boolean;
-  /** IE's SecurityError past its connection cap fails the connection instead. */
+  /**
+   * A SecurityError from the engine's constructor fails the connection instead (error, close
+   * 1006): IE's connection cap; WebKit's Content-Security-Policy connect-src check (WebKit 2012,
+   * Safari 6-10, QtWebKit 5.212, measured in test/browsers), which the Standard makes a network
+   * error. Bad ports never reach the engine (src/url.ts), so this is no bad-port error.
+   */
   capFails?: boolean;
 }
 
@@ -41,7 +46,8 @@ export function legacyBackend(Native: any, name?: string): Backend | null {
     sendsBinary = false;
     unsupported.push('binaryFrames: text frames only; binary send() throws NotSupportedError');
     a.noCloseArgs = has('geckoCloseWithoutArguments') || has('webkitCloseWithoutArguments');
-    if (a.noCloseArgs) unsupported.push('closeCodeOnWire: close() takes no arguments; a code other than 1000 or a reason throws NotSupportedError');
+    // SPEC §4: close(code, reason) is validated, then the engine's close() without arguments.
+    if (a.noCloseArgs) unsupported.push('closeCodeOnWire: close() takes no arguments; close(code, reason) closes without them (the peer sees 1005)');
     a.one = has('geckoSingleProtocolString') || has('webkitSingleProtocolString');
     if (a.one) unsupported.push('multipleProtocols: one protocol only; more throw NotSupportedError');
     a.inferProtocol = has('webkitProtocolAttributeUndefined');
@@ -55,6 +61,7 @@ export function legacyBackend(Native: any, name?: string): Backend | null {
   } else if (has('webkitBlobLostOnClose')) {
     // WebKit 2012 and Safari 6–16: as for current WebKit (backends.ts), Blobs are read first.
     opts.canSendBlob = false;
+    a.capFails = true;
   } else if (f === 'presto') {
     a.unclean1006 = true;
   } else if (f === 'trident') {
@@ -68,6 +75,9 @@ export function legacyBackend(Native: any, name?: string): Backend | null {
     if (f === 'deno') unsupported.push('backendOptions: Deno takes no constructor options; the third argument is ignored');
     // RN: Blob send needs the native BlobModule (an invariant crash without it): read it first.
     if (f === 'react-native') opts.canSendBlob = false;
+    // RN cannot make a Blob from bytes (BlobManager: "Creating blobs from 'ArrayBuffer' and
+    // 'ArrayBufferView' are not supported"); its own binaryType 'blob' can, with BlobModule.
+    if (f === 'react-native') opts.engineBlobs = true;
     if (f !== 'deno') unsupported.push('closeWithoutStatus: close() without a code sends 1000');
     if (f === 'react-native') unsupported.push('customCloseCodes: on iOS, custom close codes are reported as 1001');
   }
@@ -129,7 +139,7 @@ function adapt(base: Backend, a: Adaptations, url: string, protocols: string[], 
   });
 }
 
-/** The engine refused the connection at construction (IE's cap): error, then close 1006. */
+/** The engine refused the connection at construction (IE's cap, WebKit's CSP): error, then close 1006. */
 function failed(events: TransportEvents, error: unknown): Transport {
   let done = false;
   const noop = function () {

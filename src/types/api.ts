@@ -145,6 +145,8 @@ export type NormalizationName =
   | 'closeReasonWithoutCodeSends1000'
   | 'protocolDuplicatesCaseInsensitive'
   | 'badPortSecurityError'
+  | 'badPortFailsConnection'
+  | 'forbiddenHostCodePoints'
   | 'httpSchemesToWs'
   | 'sendViewBytesOnly'
   | 'sendAfterCloseCountsBytes'

@@ -71,6 +71,18 @@ function failures(result) {
   return out;
 }
 
+/**
+ * The page's CSP violations, but for connect-src ones of the check list's own `wss:` URL:
+ * QtWebKit 5.212's CSP does not count `wss:` of the page's host under 'self' on an http: page
+ * (CSP 3 does) and reports it; the shim turns the engine's SecurityError into a failed
+ * connection as the Standard says. What must never happen is a script-src violation (eval).
+ */
+function scriptViolations(result) {
+  const connect = result.violations.filter((v) => /^connect-src .* wss:\/\/127\.0\.0\.1:\d+$/.test(v));
+  for (const v of connect) console.log(`        (CSP, engine's own report: ${v})`);
+  return result.violations.filter((v) => connect.indexOf(v) === -1);
+}
+
 describe('browsers: Chromium, Firefox ESR, WebKitGTK and QtWebKit, through all three ways in', function () {
   this.timeout(180000);
   let server;
@@ -212,7 +224,7 @@ describe('browsers: Chromium, Firefox ESR, WebKitGTK and QtWebKit, through all t
           }
           expect(result.mode).to.equal(mode);
           expect(failures(result)).to.deep.equal([]);
-          if (query === 'csp=1') expect(result.violations, 'CSP violations').to.deep.equal([]);
+          if (query === 'csp=1') expect(scriptViolations(result), 'CSP violations').to.deep.equal([]);
         });
       }
 
@@ -243,7 +255,7 @@ describe('browsers: Chromium, Firefox ESR, WebKitGTK and QtWebKit, through all t
         const result = await visit('install-once', 'install-once.html', 'csp=1');
         expect(result.items.length).to.be.above(10);
         expect(failures(result)).to.deep.equal([]);
-        expect(result.violations, 'CSP violations').to.deep.equal([]);
+        expect(scriptViolations(result), 'CSP violations').to.deep.equal([]);
       });
 
       it('uninstall() restores the native; a socket opened before keeps working', async function () {
@@ -251,6 +263,20 @@ describe('browsers: Chromium, Firefox ESR, WebKitGTK and QtWebKit, through all t
         expect(result.items.length).to.be.above(10);
         expect(failures(result)).to.deep.equal([]);
       });
+
+      it("regressions (issue 12), script tag: an engine's own event (document.createEvent) dispatched on a socket; detect() the same on every call", async function () {
+        const result = await visit('legacy-regressions', 'legacy-regressions.html');
+        expect(result.items.length).to.equal(6);
+        expect(failures(result)).to.deep.equal([]);
+      });
+
+      if (engine.id === 'qtwebkit') {
+        it("QtWebKit's own WebSocket and host, as measured (README, Browsers)", async function () {
+          const result = await visit('qtwebkit-native', 'qtwebkit-native.html');
+          expect(result.items.length).to.equal(11);
+          expect(failures(result)).to.deep.equal([]);
+        });
+      }
 
       it(`binary soak (seeded, 3 × ${SOAK_COUNT} messages: Blob, ArrayBuffer, views): shim keeps every byte in order`, async function () {
         const native = await visit('soak-native', 'soak-native.html', 'count=' + SOAK_COUNT);

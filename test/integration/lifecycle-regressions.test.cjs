@@ -149,8 +149,8 @@ describe('lifecycle regressions (issue 10)', function () {
     const e1 = await h.nextEvent(refused, 'error');
     const e2 = await h.nextEvent(denied, 'error');
     if (BACKEND === 'builtin') {
-      expect(e1.message).to.be.a('string').and.not.equal('');
-      expect(e2.message).to.be.a('string').and.not.equal('');
+      // undici's own ErrorEvent message, passed on: undici 6 names the failure, 7.30 gives ''.
+      expect([typeof e1.message, typeof e2.message]).to.deep.equal(['string', 'string']);
     } else {
       expect(e1.message).to.match(/ECONNREFUSED/);
       expect(e1.error).to.be.an.instanceof(Error);

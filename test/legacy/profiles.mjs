@@ -38,15 +38,13 @@ const NO_BINARY = [
 const NO_TYPED_ARRAYS = [
   { check: 'send-fake-buffer', actual: 'NotSupportedError', why: 'no ArrayBuffer in the engine: a value tagged ArrayBuffer is taken for one (no brand check exists), and binary data cannot be sent' }
 ];
-// ... and one whose close() takes no arguments.
+// ... and one whose close() takes no arguments (SPEC §4 as of 2026-12-03: validated as §2, then
+// closed the only way the engine can; the peer sees no status code, 1005).
+const NO_CODE = "close() takes no arguments: the socket closes without the code (the peer sees 1005); detect().unsupported names it";
 const NO_CLOSE_ARGS = [
-  ...['close-3001.3', 'close-2999.5', 'close-reason-123-bytes', 'close-reason-only'].map((check) => ({
-    check,
-    actual: 'NotSupportedError',
-    why: 'close() takes no arguments: a code other than 1000, or a reason, throws NotSupportedError'
-  })),
-  { check: 'close-reason-surrogate', modes: ['standard'], actual: 'NotSupportedError', why: 'a reason cannot be sent' },
-  { check: 'close-twice', actual: 'threw NotSupportedError', why: 'close(3000, reason) cannot be sent' },
+  ...['close-3001.3', 'close-2999.5', 'close-reason-123-bytes', 'close-reason-only'].map((check) => ({ check, actual: 'sent no body', why: NO_CODE })),
+  { check: 'close-reason-surrogate', modes: ['standard'], actual: 'sent no body', why: NO_CODE },
+  { check: 'close-twice', actual: 'readyState 2; no exception; sent no body; close 1005 "" clean', why: NO_CODE },
   { check: 'close-string-code', actual: 'sent no body', why: "close(1000) sends the engine's own close frame, which has no status code" },
   { check: 'close-no-arguments', modes: ['strict'], actual: 'sent no body', why: "strict close() means 1000; the engine's frame has no status code" }
 ];
@@ -141,7 +139,7 @@ export const PROFILES = [
     cannot: [...NO_BINARY, ...NO_CLOSE_ARGS, ...ONE_PROTOCOL, ...NO_CLOSE_CODE_IN],
     rawFails: ['send-arraybuffer', 'close-3001.3', 'close-reason-only', 'ev-close-code-reason', 'send-surrogate', 'ctor-bad-port'],
     normalizes: 'WebSocket from MozWebSocket; boolean send → undefined; surrogates checked before the engine (strict) or replaced (standard); close arguments validated although ignored by the engine; blocked port SecurityError instead of SYNTAX_ERR; close events without code → 1005/1006',
-    limits: 'no binary frames (send → NotSupportedError); close() takes no arguments (codes ≠ 1000 and reasons → NotSupportedError; close()/close(1000) send no status code); one protocol only (more → NotSupportedError); inbound close code and reason unknown (1005 "")'
+    limits: 'no binary frames (send → NotSupportedError); close() takes no arguments (close(code, reason) is validated, then closes without a status code: the peer sees 1005); one protocol only (more → NotSupportedError); inbound close code and reason unknown (1005 "")'
   },
   {
     id: 'firefox-8',

@@ -8,10 +8,30 @@ const BAD_PORTS = require('./bad-ports.json').ports;
 
 /**
  * Listens on 127.0.0.1 on every port it can of `ports` (port 0 means "any port" to the OS and
- * cannot be listened on; ports below 1024 need root; a port in use is left out). Resolves with
+ * cannot be listened on; ports below 1024 need root; a port in use is left out). Where every
+ * port is in use, another run holds them (the Node matrix runs backends side by side): it
+ * tries again until they are free, for up to `waitMs`. Resolves with
  * { listening, notListening: [[port, reason]], connections: [port], close() }.
  */
-function listenOnPorts(ports) {
+function listenOnPorts(ports, waitMs) {
+  const until = Date.now() + (waitMs === undefined ? 60000 : waitMs);
+  function attempt() {
+    return listenOnce(ports).then(function (l) {
+      const allBusy = l.listening.length === 0 && l.notListening.every(function (p) {
+        return p[0] === 0 || p[1] === 'EADDRINUSE';
+      });
+      if (!allBusy || Date.now() > until) return l;
+      return l.close().then(function () {
+        return new Promise(function (resolve) {
+          setTimeout(resolve, 250 + Math.floor(Math.random() * 250));
+        });
+      }).then(attempt);
+    });
+  }
+  return attempt();
+}
+
+function listenOnce(ports) {
   const servers = [];
   const listening = [];
   const notListening = [];

@@ -106,8 +106,18 @@ const HANDSHAKE_FAULTS = {
 };
 
 /** After open: what the server does with the connection (ws: the server-side ws socket). */
+/**
+ * ws answers the client's Close frame with one of its own: a server that already sent its Close
+ * by hand must not send a second one (undici 6.11 crashes on data after its parser ended).
+ */
+function noCloseReply(ws) {
+  ws._receiver.removeAllListeners('conclude');
+  ws._receiver.on('conclude', function () {});
+}
+
 const OPEN_FAULTS = {
   'close-then-reset': function (ws) {
+    noCloseReply(ws);
     ws._socket.write(frame(8, closePayload(4001, Buffer.from('auth failed'))), function () {
       setTimeout(function () {
         reset(ws._socket);
@@ -115,6 +125,7 @@ const OPEN_FAULTS = {
     });
   },
   'close-and-hold': function (ws) {
+    noCloseReply(ws);
     ws.send('bye');
     const s = ws._socket;
     s.write(frame(8, closePayload(4000, Buffer.from('later'))));

@@ -6,6 +6,32 @@ import { load, rng, units } from './_helpers.mjs';
 
 const { hasUnpairedSurrogate, toWellFormed, utf8ByteLength, utf8Encode } = load('utf8');
 
+// The engine's own ES2024 methods, kept as the reference: the implementation uses them where the
+// engine has them, so the 'fallback' blocks below remove them to test the ES5 path.
+const nativeIsWellFormed = String.prototype.isWellFormed;
+const nativeToWellFormed = String.prototype.toWellFormed;
+const isWF = (s) => nativeIsWellFormed.call(s);
+const toWF = (s) => nativeToWellFormed.call(s);
+
+/** Runs `body` twice: with the engine's own methods, and without them (ES5 engines). */
+function bothPaths(title, body) {
+  for (const path of ['engine methods', 'fallback without String.prototype.isWellFormed/toWellFormed']) {
+    describe(`${title} (${path})`, function () {
+      if (path !== 'engine methods') {
+        before(function () {
+          delete String.prototype.isWellFormed;
+          delete String.prototype.toWellFormed;
+        });
+        after(function () {
+          String.prototype.isWellFormed = nativeIsWellFormed;
+          String.prototype.toWellFormed = nativeToWellFormed;
+        });
+      }
+      body();
+    });
+  }
+}
+
 const encoder = new TextEncoder();
 /** Node's own UTF-8 encoder (WHATWG Encoding: lone surrogates → EF BF BD). */
 function reference(str) {
@@ -35,7 +61,13 @@ const cases = [
   ['a pair then a lone low', '\ud800\udc00\udc00', true, '\ud800\udc00\ufffd', [0xf0, 0x90, 0x80, 0x80, 0xef, 0xbf, 0xbd]],
   ['mixed', 'a\u00e9\u20ac\ud83d\ude00\ud800b', true, 'a\u00e9\u20ac\ud83d\ude00\ufffdb',
     [0x61, 0xc3, 0xa9, 0xe2, 0x82, 0xac, 0xf0, 0x9f, 0x98, 0x80, 0xef, 0xbf, 0xbd, 0x62]],
-  ['U+FFFD itself is not a surrogate', '\ufffd', false, '\ufffd', [0xef, 0xbf, 0xbd]]
+  ['U+FFFD itself is not a surrogate', '\ufffd', false, '\ufffd', [0xef, 0xbf, 0xbd]],
+  // The regular-expression fallback needs the character before a low surrogate: runs of lone low
+  // ones (at the start: the first draft looped forever there) are replaced one by one.
+  ['lone lows at the start, in a run', '\udc00\udc00\udfffa', true, '\ufffd\ufffd\ufffda',
+    [0xef, 0xbf, 0xbd, 0xef, 0xbf, 0xbd, 0xef, 0xbf, 0xbd, 0x61]],
+  ['a pair, then lone lows in a run', '\ud800\udc00\udc00\udc00', true, '\ud800\udc00\ufffd\ufffd',
+    [0xf0, 0x90, 0x80, 0x80, 0xef, 0xbf, 0xbd, 0xef, 0xbf, 0xbd]]
 ];
 
 /** Random strings over every code-unit range, surrogates included (seeded: same every run). */
@@ -76,11 +108,11 @@ describe('utf8', function () {
   it('the hand-written expectations agree with Node (sanity check of the table itself)', function () {
     for (const [label, s, , wf, bytes] of cases) {
       expect(reference(s), label).to.deep.equal(bytes);
-      expect(s.toWellFormed(), label).to.equal(wf);
+      expect(toWF(s), label).to.equal(wf);
     }
   });
 
-  describe('hasUnpairedSurrogate', function () {
+  bothPaths('hasUnpairedSurrogate', function () {
     for (const [label, s, unpaired] of cases) {
       it(label + ' → ' + unpaired, function () {
         expect(hasUnpairedSurrogate(s)).to.equal(unpaired);
@@ -88,12 +120,31 @@ describe('utf8', function () {
     }
   });
 
-  describe('toWellFormed (USVString conversion: unpaired surrogates → U+FFFD)', function () {
+  bothPaths('toWellFormed (USVString conversion: unpaired surrogates → U+FFFD)', function () {
     for (const [label, s, , wf] of cases) {
       it(label, function () {
         expect(toWellFormed(s)).to.equal(wf);
       });
     }
+    it('a string without lone surrogates comes back as the same string', function () {
+      const s = 'a\ud83d\ude00'.repeat(1000);
+      expect(toWellFormed(s)).to.equal(s);
+    });
+  });
+
+  bothPaths('every string of up to 5 code units over a, é, both surrogate ends of both kinds', function () {
+    const alphabet = [0x61, 0xe9, 0xd800, 0xdbff, 0xdc00, 0xdfff];
+    const all = [''];
+    for (let len = 1, layer = ['']; len <= 5; len++) {
+      layer = layer.flatMap((p) => alphabet.map((c) => p + String.fromCharCode(c)));
+      all.push(...layer);
+    }
+    it(`${all.length} strings: hasUnpairedSurrogate and toWellFormed equal the engine's ES2024 methods`, function () {
+      for (const s of all) {
+        if (hasUnpairedSurrogate(s) !== !isWF(s)) expect.fail('hasUnpairedSurrogate ' + show(s));
+        if (toWellFormed(s) !== toWF(s)) expect.fail('toWellFormed ' + show(s) + ' → ' + show(toWellFormed(s)));
+      }
+    });
   });
 
   describe('utf8ByteLength', function () {
@@ -118,32 +169,32 @@ describe('utf8', function () {
     }
   });
 
-  describe('agreement with Node over 3000 generated strings (all code-unit ranges, surrogates included)', function () {
+  bothPaths('agreement with Node over 3000 generated strings (all code-unit ranges, surrogates included)', function () {
     const strings = generated(3000, 0x5eed);
 
     it('the generator does produce lone surrogates and valid pairs', function () {
-      expect(strings.some((s) => !s.isWellFormed())).to.equal(true);
+      expect(strings.some((s) => !isWF(s))).to.equal(true);
       expect(strings.some((s) => /[\ud800-\udbff][\udc00-\udfff]/.test(s))).to.equal(true);
     });
 
     it('hasUnpairedSurrogate(s) === !s.isWellFormed()', function () {
-      for (const s of strings) expect(hasUnpairedSurrogate(s), show(s)).to.equal(!s.isWellFormed());
+      for (const s of strings) expect(hasUnpairedSurrogate(s), show(s)).to.equal(!isWF(s));
     });
 
     it('toWellFormed(s) === s.toWellFormed()', function () {
-      for (const s of strings) expect(toWellFormed(s), show(s)).to.equal(s.toWellFormed());
+      for (const s of strings) expect(toWellFormed(s), show(s)).to.equal(toWF(s));
     });
 
     it('utf8Encode(s) equals TextEncoder and Buffer.from(s.toWellFormed())', function () {
       for (const s of strings) {
         const bytes = Array.from(utf8Encode(s));
         expect(bytes, show(s)).to.deep.equal(reference(s));
-        expect(bytes, show(s)).to.deep.equal(Array.from(Buffer.from(s.toWellFormed(), 'utf8')));
+        expect(bytes, show(s)).to.deep.equal(Array.from(Buffer.from(toWF(s), 'utf8')));
       }
     });
 
     it('utf8ByteLength(s) equals Buffer.byteLength(s.toWellFormed())', function () {
-      for (const s of strings) expect(utf8ByteLength(s), show(s)).to.equal(Buffer.byteLength(s.toWellFormed(), 'utf8'));
+      for (const s of strings) expect(utf8ByteLength(s), show(s)).to.equal(Buffer.byteLength(toWF(s), 'utf8'));
     });
   });
 

@@ -312,3 +312,27 @@ describe('webidl: buffers and Blobs recognised by internal slots, not Symbol.toS
     expect(toDOMString({ valueOf: () => 'arraybuffer', toString: () => 'blob' })).to.equal('blob');
   });
 });
+
+describe('webidl: a Blob class whose size getter does not brand-check (Node 14.18–17 buffer.Blob)', function () {
+  const Real = globalThis.Blob;
+  before(function () {
+    const k = Symbol('length');
+    globalThis.Blob = class Blob {
+      constructor(parts) {
+        this[k] = parts.length;
+      }
+      get size() {
+        return this[k]; // undefined for anything else, no exception (as Node 14.18's)
+      }
+    };
+  });
+  after(function () {
+    globalThis.Blob = Real;
+  });
+  it('its instances are Blobs; a plain object or an ArrayBuffer is not', function () {
+    expect(isBlob(new globalThis.Blob(['x']))).to.equal(true);
+    expect(isBlob({})).to.equal(false);
+    expect(isBlob(new ArrayBuffer(1))).to.equal(false);
+    expect(isBlob({ size: 3, type: '', slice() {}, [Symbol.toStringTag]: 'Blob' })).to.equal(false);
+  });
+});

@@ -1,0 +1,1 @@
+window.NativeWebSocket = window.WebSocket;
