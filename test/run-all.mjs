@@ -49,6 +49,8 @@ const suites = [
   // process of its own, with the built-in WebSocket on (it installs the shim globally).
   [`idl (${node}, built-in backend)`, withBuiltin, {}, files('test/idl')],
   ['legacy (ES5 engines, historical engine profiles)', [], serverEnv, files('test/legacy')],
+  // The conformance lab (npm start's page, npm run compat): ES5 build, report schema, server, flags, docs/compatibility.md.
+  ['lab (ES5 check list, report schema, lab server, npm start, compatibility doc)', [], {}, files('test/lab')],
   [`integration (${node}, ws backend)`, withoutBuiltin, { WS_SHIM_BACKEND: 'ws', ...serverEnv }, files('test/integration')],
   [`integration (${node}, built-in backend)`, withBuiltin, { WS_SHIM_BACKEND: 'builtin', ...serverEnv }, files('test/integration')],
   [`integration (${node}, ws 7 backend)`, withoutBuiltin, { WS_SHIM_BACKEND: 'ws7', ...serverEnv }, files('test/integration')],

@@ -165,9 +165,18 @@ export function readData() {
   return existsSync(DATA) ? JSON.parse(readFileSync(DATA, 'utf8')) : null;
 }
 
+/** JSON with every object or array of plain values on one line (one line per cell, per check). */
+export function formatJson(value, indent = '') {
+  const flat = (v) => v === null || typeof v !== 'object' || Object.values(v).every((x) => x === null || typeof x !== 'object');
+  if (flat(value)) return JSON.stringify(value);
+  const inner = indent + ' ';
+  if (Array.isArray(value)) return '[\n' + value.map((v) => inner + formatJson(v, inner)).join(',\n') + '\n' + indent + ']';
+  return '{\n' + Object.entries(value).map(([k, v]) => inner + JSON.stringify(k) + ': ' + formatJson(v, inner)).join(',\n') + '\n' + indent + '}';
+}
+
 /** Writes docs/compatibility.json, docs/compatibility.md and the README block. */
 export function writeAll(data) {
-  writeFileSync(DATA, JSON.stringify(data, null, 1) + '\n');
+  writeFileSync(DATA, formatJson(data) + '\n');
   writeFileSync(DOC, renderDoc(data));
   const readme = readFileSync(README, 'utf8');
   const next = updatedReadme(readme, data);
