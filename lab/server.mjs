@@ -94,59 +94,52 @@ function readBody(req) {
   });
 }
 
-export async function startLab({ host = '127.0.0.1', port = 0, timeoutMs = 5000, reportsDir = join(root, 'reports'), onReport = () => {} } = {}) {
-  const ws = await startServer({ host, port: 0 });
-  const refusedPort = await closedPort(host === '0.0.0.0' ? '127.0.0.1' : host);
-  const version = require('../dist/websocket-shim.node.cjs').version;
-  const reports = [];
-  let seq = 0;
+function send(res, status, body, type, extra = {}) {
+  res.writeHead(status, {
+    'content-type': type,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    ...extra
+  });
+  res.end(body);
+}
 
-  function send(res, status, body, type, extra = {}) {
-    res.writeHead(status, {
-      'content-type': type,
-      'cache-control': 'no-store',
-      'x-content-type-options': 'nosniff',
-      'referrer-policy': 'no-referrer',
-      ...extra
-    });
-    res.end(body);
+/** POST /report: validated (lab/report-schema.json), kept under reportsDir, summarized. */
+async function storeReport(ctx, req, res) {
+  let report;
+  try {
+    report = JSON.parse(await readBody(req));
+  } catch (e) {
+    return send(res, 400, JSON.stringify({ error: 'not JSON: ' + e.message }), 'application/json');
   }
+  const problems = validateReport(report);
+  if (problems.length) return send(res, 400, JSON.stringify({ error: 'invalid report', problems: problems.slice(0, 20) }), 'application/json');
+  await mkdir(ctx.reportsDir, { recursive: true });
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const file = join(ctx.reportsDir, `${stamp}-${ctx.reports.length + 1}-${slugOf(report)}.json`);
+  await writeFile(file, JSON.stringify(report, null, 2) + '\n');
+  const shown = relative(root, file).startsWith('..') ? file : relative(root, file);
+  ctx.reports.push(file);
+  ctx.onReport(summaryLine(report), shown, report);
+  send(res, 200, JSON.stringify({ file: shown }), 'application/json');
+}
 
-  async function storeReport(req, res) {
-    let report;
-    try {
-      report = JSON.parse(await readBody(req));
-    } catch (e) {
-      return send(res, 400, JSON.stringify({ error: 'not JSON: ' + e.message }), 'application/json');
-    }
-    const problems = validateReport(report);
-    if (problems.length) return send(res, 400, JSON.stringify({ error: 'invalid report', problems: problems.slice(0, 20) }), 'application/json');
-    await mkdir(reportsDir, { recursive: true });
-    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-    const file = join(reportsDir, `${stamp}-${++seq}-${slugOf(report)}.json`);
-    await writeFile(file, JSON.stringify(report, null, 2) + '\n');
-    const shown = relative(root, file).startsWith('..') ? file : relative(root, file);
-    reports.push(file);
-    onReport(summaryLine(report), shown, report);
-    send(res, 200, JSON.stringify({ file: shown }), 'application/json');
-  }
-
-  const http = createServer(async (req, res) => {
+/** The static server's routes (see the top of this file). */
+function handler(ctx) {
+  return async (req, res) => {
     const url = new URL(req.url, 'http://lab.invalid');
     const policy = { 'content-security-policy': csp() };
     try {
-      if (req.method === 'POST' && url.pathname === '/report') return await storeReport(req, res);
+      if (req.method === 'POST' && url.pathname === '/report') return await storeReport(ctx, req, res);
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, '', 'text/plain');
       const log = /^\/log\/([^/]+)$/.exec(url.pathname);
       if (log) {
-        const rec = await ws.log(decodeURIComponent(log[1]), url.searchParams.get('wait') === '1');
+        const rec = await ctx.ws.log(decodeURIComponent(log[1]), url.searchParams.get('wait') === '1');
         return send(res, 200, JSON.stringify(rec), 'application/json');
       }
       if (url.pathname === '/favicon.ico') return send(res, 204, '', 'image/x-icon', policy);
-      if (url.pathname === '/config.js') {
-        const cfg = { wsPort: ws.port, refusedPort, timeoutMs, shimVersion: version, docs: '/docs/detect.html', umd: 'websocket-shim.umd.min.js', reportUrl: '/report' };
-        return send(res, 200, 'window.WSLabConfig = ' + JSON.stringify(cfg) + ';\n', JS, policy);
-      }
+      if (url.pathname === '/config.js') return send(res, 200, 'window.WSLabConfig = ' + JSON.stringify(ctx.config) + ';\n', JS, policy);
       const doc = /^\/docs\/([a-z0-9-]+)\.html$/.exec(url.pathname);
       if (doc) {
         const html = docsPage(join(root, 'docs', doc[1] + '.md'), `websocket-shim: docs/${doc[1]}.md`);
@@ -155,12 +148,27 @@ export async function startLab({ host = '127.0.0.1', port = 0, timeoutMs = 5000,
       }
       const entry = FILES[url.pathname];
       if (!entry) return send(res, 404, 'not found', 'text/plain', policy);
-      const body = await readFile(entry[0]);
-      return send(res, 200, body, entry[1] || JS, policy);
+      return send(res, 200, await readFile(entry[0]), entry[1] || JS, policy);
     } catch (e) {
       if (!res.headersSent) send(res, 500, String(e && e.message), 'text/plain');
     }
-  });
+  };
+}
+
+export async function startLab({ host = '127.0.0.1', port = 0, timeoutMs = 5000, reportsDir = join(root, 'reports'), onReport = () => {} } = {}) {
+  const ws = await startServer({ host, port: 0 });
+  const refusedPort = await closedPort(host === '0.0.0.0' ? '127.0.0.1' : host);
+  const config = {
+    wsPort: ws.port,
+    refusedPort,
+    timeoutMs,
+    shimVersion: require('../dist/websocket-shim.node.cjs').version,
+    docs: '/docs/detect.html',
+    umd: 'websocket-shim.umd.min.js',
+    reportUrl: '/report'
+  };
+  const reports = [];
+  const http = createServer(handler({ ws, config, reports, reportsDir, onReport }));
   // The relative-URL check opens ws://<this server>/rel: no upgrade here, the socket just ends.
   http.on('upgrade', (req, socket) => socket.destroy());
 
