@@ -1,6 +1,6 @@
 // `npm run compat`: the lab in every engine available here — the Node.js runtimes of the
 // matrix, Chromium, Firefox ESR, WebKitGTK, QtWebKit and the legacy engine profiles — written
-// to docs/compatibility.json, then docs/compatibility.md and the README's support table from it
+// to lab/compatibility.json, then docs/compatibility.md and the README's support table from it
 // (lab/compat/render.mjs). Every browser stays on 127.0.0.1 (the proxy sink records the rest).
 //
 //   npm run compat                                  everything (a few minutes)
@@ -40,9 +40,9 @@ async function main() {
   const opts = parseArgs(process.argv.slice(2));
   const old = readData();
   if (opts.render) {
-    if (!old) throw new Error('no docs/compatibility.json yet: run npm run compat');
+    if (!old) throw new Error('no lab/compatibility.json yet: run npm run compat');
     writeAll(old);
-    console.log(`rendered ${DOC} and the README block from docs/compatibility.json`);
+    console.log(`rendered ${DOC} and the README block from lab/compatibility.json`);
     return;
   }
   // A broken engine's late rejections belong to the check that already reported it.
@@ -102,7 +102,7 @@ async function main() {
     engines
   };
   writeAll(data);
-  console.log(`wrote docs/compatibility.json, docs/compatibility.md and the README table: ${engines.length} engines × ${data.checks.length} checks`);
+  console.log(`wrote lab/compatibility.json, docs/compatibility.md and the README table: ${engines.length} engines × ${data.checks.length} checks`);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

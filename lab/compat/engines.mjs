@@ -1,5 +1,5 @@
 // The engines `npm run compat` runs the lab in, each giving one record for
-// docs/compatibility.json (see toRecord):
+// lab/compatibility.json (see toRecord):
 //   runNode        every Node.js of the matrix (test/runtimes/versions.json): lab/node-run.cjs
 //   runBrowsers    Chromium, Firefox ESR, WebKitGTK and QtWebKit (test/browsers/lib/engines.mjs's
 //                  drivers): the lab page itself, served by lab/server.mjs

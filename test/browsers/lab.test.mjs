@@ -4,7 +4,7 @@
 // shim cell is what SPEC expects, in both modes; the native cells are what the browser suite's
 // own native page (pages/native.html, or its ES2015 build for QtWebKit) measures in the same
 // engine; the report the page posted is stored, validates against lab/report-schema.json and
-// equals the page's; and docs/compatibility.json holds the same marks for that engine. Chromium
+// equals the page's; and lab/compatibility.json holds the same marks for that engine. Chromium
 // also runs the page with its WebSocket deleted ("native: none"). Screenshots:
 // test-results/screenshots/lab-<engine>.png (git-ignored).
 import { expect } from 'chai';
@@ -129,10 +129,10 @@ describe('the conformance lab in real engines (Chromium, QtWebKit)', function ()
         expect(line).to.match(new RegExp(`native ${report.totals.native.passed}/${CHECKS.length}, shim strict ${report.totals.strict.passed}/${CHECKS.length}, shim standard ${report.totals.standard.passed}/${CHECKS.length}`));
       });
 
-      it('docs/compatibility.json has the same marks for this engine (else: npm run compat)', function () {
+      it('lab/compatibility.json has the same marks for this engine (else: npm run compat)', function () {
         const data = readData();
         const committed = data && data.engines.find((e) => e.id === id);
-        expect(committed, 'docs/compatibility.json has this engine').to.be.an('object');
+        expect(committed, 'lab/compatibility.json has this engine').to.be.an('object');
         if (committed.version !== session.version) this.skip(); // another release of the engine than the one measured
         const fresh = toRecord(report, { id, label: committed.label, kind: 'browser', version: session.version }, `127.0.0.1:${lab.port}`);
         const diff = [];

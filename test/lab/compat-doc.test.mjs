@@ -1,5 +1,5 @@
 // docs/compatibility.md is never stale: it and the README's support table are what
-// docs/compatibility.json renders to; the data has exactly the current check list; and the
+// lab/compatibility.json renders to; the data has exactly the current check list; and the
 // engines this test can run again here — this Node.js and every legacy engine profile — give
 // the same result in every cell (pass or not, native and both shim modes) as the committed data.
 // The browsers' columns are re-measured by test/browsers/lab.test.mjs (Chromium, QtWebKit).
@@ -42,7 +42,7 @@ describe('lab: docs/compatibility.md is up to date', function () {
   const data = readData();
   process.on('unhandledRejection', () => {}); // a broken engine's late rejections (see lab/compat.mjs)
 
-  it('docs/compatibility.json exists', function () {
+  it('lab/compatibility.json exists', function () {
     expect(data, REGENERATE).to.not.equal(null);
   });
 
