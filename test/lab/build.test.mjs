@@ -67,6 +67,30 @@ describe('lab: the ES5 build of the check list', function () {
     expect(sandbox.WSLabChecks.CHECKS.map((c) => c.id)).to.deep.equal(CHECKS.map((c) => c.id));
   });
 
+  it('a check that hangs says "timeout" and the run goes on to the next (an engine whose sockets never fire)', async function () {
+    this.timeout(60000);
+    const lab = require(OUT);
+    // Accepts everything and never fires an event: every check that waits for one hangs.
+    function Silent(url) {
+      this.url = String(url);
+      this.readyState = 0;
+      this.bufferedAmount = 0;
+      this.binaryType = 'blob';
+      this.protocol = '';
+      this.extensions = '';
+    }
+    Silent.prototype.addEventListener = function () {};
+    Silent.prototype.send = function () {};
+    Silent.prototype.close = function () {};
+    const ids = ['ctor-url-serialized', 'close-3001.3', 'ev-order', 'err-domexception'];
+    const t0 = Date.now();
+    const results = await lab.runChecks({ WebSocket: Silent, wsUrl: 'ws://127.0.0.1:9', fetchLog: () => new Promise(() => {}), mode: 'standard', timeoutMs: 200, only: ids });
+    expect(results.map((r) => r.id)).to.deep.equal(ids);
+    expect(results.map((r) => r.actual)).to.deep.equal(['url ws://H, readyState 0', 'timeout', 'timeout', results[3].actual]);
+    expect(results[3].actual).to.not.equal('timeout');
+    expect(Date.now() - t0).to.be.below(3000);
+  });
+
   for (const mode of ['strict', 'standard']) {
     it(`there, every check passes against the shim (${mode} mode, a real ws server)`, async function () {
       this.timeout(60000);
