@@ -111,23 +111,19 @@ OwnEventTarget.prototype.removeEventListener = function (this: any, type: string
  * inheriting from it whose methods act on the event itself. Returns what listeners receive.
  */
 function dispatchView(event: any, target: any): any {
-  try {
-    event.target = target;
-    event.currentTarget = target;
-    event.eventPhase = 2;
-    if (event.target === target && event.currentTarget === target) return event;
-  } catch (e) {
-    // read-only (strict-mode code throws on a getter-only property)
-  }
   const own = { configurable: true, writable: true, enumerable: true };
   try {
+    // The package's events take it as a plain data property; an engine's event gets own
+    // properties shadowing its prototype's getters.
     Object.defineProperty(event, 'target', assign({ value: target }, own));
     Object.defineProperty(event, 'currentTarget', assign({ value: target }, own));
     Object.defineProperty(event, 'eventPhase', assign({ value: 2 }, own));
-    stopFlagOn(event, event);
-    if (event.target === target) return event;
+    if (event.target === target) {
+      if (!('__stop' in event)) stopFlagOn(event, event);
+      return event;
+    }
   } catch (e) {
-    // own non-configurable properties: a view below
+    // own non-configurable properties (Safari <= 9): a view below
   }
   const view = Object.create(event, {
     target: assign({ value: target }, own),

@@ -36,7 +36,7 @@ const withoutBuiltin = builtinByDefault ? ['--no-experimental-websocket'] : [];
 const node = `Node ${process.versions.node.split('.')[0]}`;
 
 // Real browser engines (test/browsers): the suite runs the ones installed here and says which it
-// skipped; .ci/run installs all three, and under CI a missing one fails.
+// skipped; .ci/run installs all four (QtWebKit too), and under CI a missing one fails.
 const CI = !!process.env.CI && process.env.CI !== 'false' && process.env.CI !== '0';
 const browsersHere = ENGINES.filter((e) => missing(e).length === 0).map((e) => e.label);
 
@@ -65,7 +65,7 @@ const suites = [
 ];
 // Suites not run here, with the line that says why.
 const skipped = {
-  [suites[suites.length - 1][0]]: browsersHere.length || CI ? null : 'skipped: no browser engine installed (.ci/run installs them: apt-get install -y chromium firefox-esr webkit2gtk-driver xvfb)'
+  [suites[suites.length - 1][0]]: browsersHere.length || CI ? null : 'skipped: no browser engine installed (.ci/run installs them: apt-get install -y chromium firefox-esr webkit2gtk-driver xvfb python3-pyqt5.qtwebkit)'
 };
 
 function run(args, env) {

@@ -57,6 +57,7 @@ export interface DetectFeatures {
   constructibleDOMException: boolean;
   urlConstructor: boolean;
   blob: boolean;
+  blobFromBytes: boolean;
   globalBlob: boolean;
   blobArrayBuffer: boolean;
   fileReader: boolean;
@@ -74,6 +75,7 @@ export type QuirkName =
   | 'noConstructibleDOMException'
   | 'noBlobArrayBuffer'
   | 'noGlobalBlob'
+  | 'blobFromBytesUnsupported'
   | 'closedIsTwo'
   | 'noPrototypeConstants'
   | 'prototypeConstantsThrow'
@@ -167,6 +169,8 @@ export type NormalizationName =
 /** Something this host cannot do; the shim fails loudly there (docs/detect.md "unsupported"). */
 export type UnsupportedName =
   | 'blobMessages'
+  | 'blobFromBytes'
+  | 'backendOptions'
   | 'noNativeWebSocket'
   | 'emptyMessagePrompt'
   | 'unrequestedProtocol'

@@ -56,6 +56,9 @@ describe('browsers: Web IDL interface objects and bad ports, native and shim', f
   });
   after(async function () {
     if (summary.length) console.log('\n      ' + summary.join('\n      '));
+    if (listeners && listeners.foreign.length) {
+      console.log('      connections from processes outside this test (not counted): ' + listeners.foreign.map(([p, pid]) => `port ${p} from pid ${pid}`).join(', '));
+    }
     if (listeners) await listeners.close();
     if (sink) {
       const host = server ? new URL(server.httpUrl).host : '';

@@ -138,6 +138,11 @@ describe('bad ports: the Fetch list in both modes [' + BACKEND + ']', function (
         return p[0] + ' (' + p[1] + ')';
       }).join(', '));
     }
+    if (listeners.foreign.length) {
+      console.log('      connections from processes outside this test (not counted): ' + listeners.foreign.map(function (f) {
+        return 'port ' + f[0] + ' from pid ' + f[1];
+      }).join(', '));
+    }
     expect(listeners.listening.length, 'listeners opened').to.be.above(0);
     expect(listeners.connections).to.deep.equal([]);
   });

@@ -25,7 +25,7 @@ export function renderTable() {
     'WebSocket behaviour ([docs/detect.md](docs/detect.md)) over a real connection. The UMD bundle loads, detects and',
     'installs there and runs the conformance checks in both modes (`test/legacy/profiles.test.mjs`).',
     'Where an engine cannot do something at all, the shim fails loudly (`NotSupportedError`) and',
-    '`detect().unsupported` names it; `close()` is the exception (SPEC §4): it never leaves a socket',
+    '`detect().unsupported` names it; `close()` is the exception ([contract](docs/contract.md)): it never leaves a socket',
     "open, and on an engine whose `close()` takes no arguments it closes without the code.",
     'React Native cannot make a Blob from bytes: with `binaryType` `\'blob\'` the engine makes the',
     "Blobs (its BlobModule), else binary messages arrive as `ArrayBuffer`s (never dropped).",
