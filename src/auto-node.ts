@@ -1,6 +1,8 @@
 /** `import 'websocket-shim/auto'` in Node: the Node entry, then install. */
-import { install } from './node';
+import { install, WebSocket as Ponyfill } from './node';
+import type { WebSocketConstructor } from './public';
 
 export * from './node';
 
-install();
+/** The installed global, as in src/auto.ts. */
+export const WebSocket: WebSocketConstructor = install() || Ponyfill;

@@ -9,6 +9,7 @@ import { Backend } from './transports/types';
 import { nativeBackend, FailedHandshakeRelease } from './transports/native';
 import { isWsClass, wsBackend } from './transports/ws';
 import { legacyBackend } from './transports/legacy';
+import { hostSignals, isWebKitNotBlink } from './engines/signals';
 import { isShimClass } from './websocket';
 
 const MARKER = '__websocketShim__';
@@ -93,7 +94,7 @@ function isUndici(Native: any): boolean {
 
 export function backendFor(Native: any, name?: string): Backend {
   if (isWsClass(Native)) return wsBackend(Native);
-  // Legacy engines and non-Node runtimes (probes.ts); before isNode(): Bun and Deno 2 define `process`.
+  // Legacy engines and non-Node runtimes (src/engines/registry.ts); before isNode(): Bun and Deno 2 define `process`.
   const legacy = legacyBackend(Native, name);
   if (legacy) return legacy;
   if (isNode() && isUndici(Native)) {
@@ -129,30 +130,11 @@ export function backendFor(Native: any, name?: string): Backend {
     });
   }
   const quirks = name === 'MozWebSocket' ? ['prefixedMozWebSocket'] : [];
-  // WebKit drops a Blob still being read when close() comes, and all sent after it: read here.
-  const webkit = webkitLosesBlobOnClose(Native);
+  // WebKit drops a Blob still being read when close() comes, and all sent after it: read here
+  // (the WebKit sniff of src/engines/signals.ts, shared with the legacy WebKit families).
+  const webkit = isWebKitNotBlink(hostSignals(Native, name));
   if (webkit) quirks.push('webkitBlobLostOnClose');
   return nativeBackend(Native, { name: 'browser', quirks: quirks, canSendBlob: !webkit });
-}
-
-/**
- * WebKit (Safari, every iOS browser, WebKitGTK, WPE): send(blob) then close() before the
- * engine has read the Blob sends the close frame and loses the Blob and everything after it
- * (measured on WebKitGTK 2.50, test/browsers). No static signal shows it: the engine's own
- * constructor and an AppleWebKit user agent without Blink's "Chrome/" token do.
- */
-function webkitLosesBlobOnClose(Native: any): boolean {
-  try {
-    const nav = getGlobal().navigator;
-    const ua = nav && typeof nav.userAgent === 'string' ? nav.userAgent : '';
-    return (
-      /AppleWebKit\//.test(ua) &&
-      !/(Chrome|Chromium)\/\d/.test(ua) &&
-      Function.prototype.toString.call(Native).indexOf('[native code]') !== -1
-    );
-  } catch (e) {
-    return false;
-  }
 }
 
 /** Node without a built-in WebSocket: the `ws` backend, when the package can be loaded. */

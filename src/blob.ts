@@ -19,9 +19,32 @@ export function blobConstructor(): any {
   return typeof g.Blob === 'function' ? g.Blob : extraBlob;
 }
 
+/**
+ * A Blob of `data`, or null where the engine cannot make one from bytes: no Blob class, or one
+ * that refuses bytes (React Native's BlobManager throws "Creating blobs from 'ArrayBuffer' and
+ * 'ArrayBufferView' are not supported"). The message is then delivered as the ArrayBuffer,
+ * never dropped; detect().unsupported says so.
+ */
 export function makeBlob(data: ArrayBuffer): any {
   const B = blobConstructor();
-  return B ? new B([data]) : null;
+  if (!B) return null;
+  try {
+    return new B([data]);
+  } catch (e) {
+    return null;
+  }
+}
+
+/** Whether the engine's Blob class takes bytes (probed once by detect(); React Native's does not). */
+export function blobTakesBytes(): boolean {
+  const B = blobConstructor();
+  if (!B) return false;
+  try {
+    new B([new Uint8Array(1)]);
+    return true;
+  } catch (e) {
+    return false;
+  }
 }
 
 export type ReadCallback = (error: unknown, result?: ArrayBuffer) => void;

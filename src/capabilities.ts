@@ -2,7 +2,7 @@
  * What the wrapped engine cannot send, declared by the user where no probe can see it
  * (SPEC §1 "a way to wrap a given native constructor", §4): a webview's own class, a
  * script polyfill, an engine double in tests, an engine build the probes do not know. The
- * probes (src/probes.ts, src/backends.ts) already cover the engines QUIRKS.md names
+ * probes (src/engines/, src/backends.ts) already cover the engines QUIRKS.md names
  * (Gecko 11–17, ws, Node's built-in, React Native); a declaration can only take a capability
  * away, never claim one a probe found missing.
  *

@@ -7,10 +7,11 @@
 import { getGlobal } from './global';
 import { nativeDOMException } from './errors';
 import { getTargetKind } from './event-target';
-import { getEventClasses } from './events';
+import { getEventClasses, isShimEventClass } from './events';
 import { hostNative, backendFor, fallbackBackend, MARKER } from './backends';
-import { blobConstructor } from './blob';
+import { blobConstructor, blobTakesBytes } from './blob';
 import { applyCapabilities } from './capabilities';
+import { Backend } from './transports/types';
 import { version } from './version';
 
 export interface DetectReport {
@@ -35,11 +36,14 @@ function probeStatic() {
   const B = blobConstructor();
   const features: { [name: string]: boolean } = {
     constructibleEventTarget: nativeTarget,
-    nativeMessageEvent: nativeTarget && events.MessageEvent === g.MessageEvent,
-    nativeCloseEvent: nativeTarget && events.CloseEvent === g.CloseEvent,
+    // Not `=== g.CloseEvent`: after install() (ours or another copy's) the global may be the
+    // package's own class; the answer must not depend on when detect() is first called.
+    nativeMessageEvent: nativeTarget && !isShimEventClass(events.MessageEvent),
+    nativeCloseEvent: nativeTarget && !isShimEventClass(events.CloseEvent),
     constructibleDOMException: nativeDOMException() !== null,
     urlConstructor: typeof g.URL === 'function',
     blob: typeof B === 'function',
+    blobFromBytes: typeof B === 'function' && blobTakesBytes(),
     globalBlob: typeof g.Blob === 'function',
     blobArrayBuffer: typeof B === 'function' && typeof B.prototype.arrayBuffer === 'function',
     fileReader: typeof g.FileReader === 'function',
@@ -55,6 +59,7 @@ function probeStatic() {
   if (!features.constructibleDOMException) quirks.push('noConstructibleDOMException');
   if (features.blob && !features.blobArrayBuffer) quirks.push('noBlobArrayBuffer');
   if (!features.globalBlob) quirks.push('noGlobalBlob');
+  if (features.blob && !features.blobFromBytes) quirks.push('blobFromBytesUnsupported'); // React Native's BlobManager
   staticProbes = { features: features, quirks: quirks };
   return staticProbes;
 }
@@ -71,6 +76,22 @@ function probeNative(ctor: any, quirks: string[]): void {
   if ('URL' in p && !('url' in p)) quirks.push('upperCaseURLAttribute');
 }
 
+/**
+ * The backend probes (the engine family, the native's prototype; in Node the `ws` package),
+ * run once per native constructor: detect() is called often, its probes run once (SPEC §6).
+ */
+let probed: { ctor: any; backend: Backend | null; quirks: string[] } | null = null;
+
+function probeBackend(host: { name: string; ctor: any } | null): { backend: Backend | null; quirks: string[] } {
+  const ctor = host ? host.ctor : null;
+  if (probed && probed.ctor === ctor) return probed;
+  const backend = host ? backendFor(host.ctor, host.name) : fallbackBackend();
+  const quirks: string[] = [];
+  if (host && backend && backend.name !== 'ws' && backend.name !== 'node-builtin') probeNative(host.ctor, quirks);
+  probed = { ctor: ctor, backend: backend, quirks: quirks };
+  return probed;
+}
+
 export function detect(): DetectReport {
   const g = getGlobal();
   const marker = g[MARKER] || null;
@@ -79,14 +100,15 @@ export function detect(): DetectReport {
   const quirks = s.quirks.slice();
   let backendName = 'none';
   let canSendBlob = true;
-  const b0 = host ? backendFor(host.ctor, host.name) : fallbackBackend();
+  const p = probeBackend(host);
+  const b0 = p.backend;
   // What install() was told the engine cannot send (README "Binary data").
   const b = b0 && marker && marker.capabilities ? applyCapabilities(b0, marker.capabilities) : b0;
   if (b) {
     backendName = b.name;
     canSendBlob = b.canSendBlob;
     quirks.push.apply(quirks, b.quirks);
-    if (host && b.name !== 'ws' && b.name !== 'node-builtin') probeNative(host.ctor, quirks);
+    quirks.push.apply(quirks, p.quirks);
   }
   const mode = marker ? marker.mode : null;
   const normalizations = [
@@ -95,7 +117,8 @@ export function detect(): DetectReport {
     'closeReasonUtf8Bytes',
     'closeReasonWithoutCodeSends1000',
     'protocolDuplicatesCaseInsensitive',
-    'badPortSecurityError',
+    mode === 'standard' ? 'badPortFailsConnection' : 'badPortSecurityError',
+    'forbiddenHostCodePoints',
     'httpSchemesToWs',
     'sendViewBytesOnly',
     'sendAfterCloseCountsBytes',
@@ -120,6 +143,11 @@ export function detect(): DetectReport {
   if (!s.features.constructibleDOMException) normalizations.push('ownDOMException');
   const unsupported: string[] = [];
   if (!s.features.blob) unsupported.push('blobMessages: no Blob class; binary messages arrive as ArrayBuffer');
+  else if (!s.features.blobFromBytes) {
+    // React Native: its BlobModule makes Blobs (the engine's binaryType follows the socket's);
+    // a binary message it did not make into one is delivered as an ArrayBuffer, never dropped.
+    unsupported.push('blobFromBytes: the Blob class takes no bytes; a binary message the engine did not make into a Blob arrives as ArrayBuffer');
+  }
   if (!b) unsupported.push('noNativeWebSocket');
   else if (b.unsupported) unsupported.push.apply(unsupported, b.unsupported);
   return {

@@ -42,7 +42,7 @@ export type DOMExceptionConstructor = new (message?: string, name?: string) => D
  * ES5-compiled subclasses of Error break `instanceof` (see DEVELOPERS.md, known traps).
  */
 export const OwnDOMException = function DOMException(this: any, message?: string, name?: string) {
-  if (!(this instanceof OwnDOMException)) {
+  if (!this || typeof this !== 'object' || this === getGlobal()) {
     throw new TypeError("Failed to construct 'DOMException': Please use the 'new' operator");
   }
   const err = new Error(message === undefined ? '' : '' + message);
@@ -130,8 +130,42 @@ let chosen: DOMExceptionConstructor | null = null;
 
 /** The DOMException class this package throws: native where usable, else its own. */
 export function getDOMException(): DOMExceptionConstructor {
-  if (!chosen) chosen = nativeDOMException() || OwnDOMException;
+  if (!chosen) chosen = nativeDOMException() || presentedAs(engineDOMException()) || OwnDOMException;
   return chosen;
+}
+
+/** The engine's DOMException interface object, constructible or not (IE10/11, QtWebKit 5.212). */
+function engineDOMException(): any {
+  const g = getGlobal().DOMException;
+  const Native = typeof g === 'function' || (g && typeof g === 'object') ? g : sourcedDOMException();
+  return Native && Native.prototype && typeof Native.prototype === 'object' ? Native : null;
+}
+
+/**
+ * Where the engine has a DOMException that cannot be constructed (QtWebKit 5.212 / Safari 10
+ * era, IE10/11), the package's own class presents itself as the engine's: instances inherit
+ * from the engine's `DOMException.prototype` and their `constructor` is the engine's, so
+ * `e instanceof DOMException` and `e.constructor === DOMException` hold, as for the engine's
+ * own exceptions. Name, message and legacy code stay own properties (the engine's accessors
+ * on its prototype would reject an object it did not make). SPEC §2 also wants `instanceof
+ * Error`: where the engine's DOMException.prototype does not reach Error.prototype (IE10/11),
+ * instances keep Error.prototype below them and only `constructor` names the engine's class.
+ */
+function presentedAs(Native: any): DOMExceptionConstructor | null {
+  if (!Native) return null;
+  const Presented = function DOMException(this: any, message?: string, name?: string) {
+    OwnDOMException.call(this, message, name);
+  } as unknown as DOMExceptionConstructor;
+  try {
+    const errorChain = Native.prototype instanceof Error;
+    Presented.prototype = Object.create(errorChain ? Native.prototype : Error.prototype, {
+      constructor: { value: Native, writable: true, configurable: true },
+      toString: { value: OwnDOMException.prototype.toString, writable: true, configurable: true }
+    });
+  } catch (e) {
+    return null;
+  }
+  return Presented;
 }
 
 export function domException(name: string, message: string): DOMExceptionLike {
@@ -145,6 +179,7 @@ export function isDOMException(value: unknown, name?: string): boolean {
   const Native = getGlobal().DOMException;
   const isOne =
     (e as any) instanceof (OwnDOMException as any) ||
+    (chosen !== null && (e as any) instanceof (chosen as any)) ||
     (e as any) instanceof (getDOMException() as any) ||
     (typeof Native === 'function' && e instanceof Native);
   return isOne && (name === undefined || e.name === name);

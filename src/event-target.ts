@@ -102,32 +102,93 @@ OwnEventTarget.prototype.removeEventListener = function (this: any, type: string
   }
 };
 
+/**
+ * Sets `target`, `currentTarget` and `eventPhase` on `event` as dispatch does (DOM §2.9). The
+ * package's own events take plain writes. An engine's own event (`document.createEvent('Event')`
+ * in IE 11, Safari <= 9, Presto, Gecko 11-17, WebKit 2012, QtWebKit) has them read-only: an
+ * own property shadows a prototype getter where the engine allows it; where it does not (Safari
+ * <= 9 keeps them as own read-only properties) listeners get a view of the event, an object
+ * inheriting from it whose methods act on the event itself. Returns what listeners receive.
+ */
+function dispatchView(event: any, target: any): any {
+  const own = { configurable: true, writable: true, enumerable: true };
+  try {
+    // The package's events take it as a plain data property; an engine's event gets own
+    // properties shadowing its prototype's getters.
+    Object.defineProperty(event, 'target', assign({ value: target }, own));
+    Object.defineProperty(event, 'currentTarget', assign({ value: target }, own));
+    Object.defineProperty(event, 'eventPhase', assign({ value: 2 }, own));
+    if (event.target === target) {
+      if (!('__stop' in event)) stopFlagOn(event, event);
+      return event;
+    }
+  } catch (e) {
+    // own non-configurable properties (Safari <= 9): a view below
+  }
+  const view = Object.create(event, {
+    target: assign({ value: target }, own),
+    currentTarget: assign({ value: target }, own),
+    eventPhase: assign({ value: 2 }, own),
+    defaultPrevented: { get: () => !!event.defaultPrevented || !!view.__prevented, configurable: true }
+  });
+  view.preventDefault = function () {
+    view.__prevented = true;
+    if (typeof event.preventDefault === 'function') event.preventDefault();
+  };
+  view.stopPropagation = function () {
+    if (typeof event.stopPropagation === 'function') event.stopPropagation();
+  };
+  stopFlagOn(view, event);
+  return view;
+}
+
+/** stopImmediatePropagation() on an engine's event also ends the package's dispatch. */
+function stopFlagOn(obj: any, event: any): void {
+  const native = event.stopImmediatePropagation;
+  obj.stopImmediatePropagation = function () {
+    obj.__stop = true;
+    if (typeof native === 'function') native.call(event);
+  };
+}
+
+function assign(a: any, b: any): PropertyDescriptor {
+  for (const k in b) a[k] = b[k];
+  return a;
+}
+
+/** The end of dispatch: currentTarget null, eventPhase NONE (DOM §2.9 step 11 onwards). */
+function endDispatch(ev: any): void {
+  try {
+    ev.currentTarget = null;
+    ev.eventPhase = 0;
+  } catch (e) {
+    // an engine event whose properties could not be shadowed: nothing to reset
+  }
+}
+
 OwnEventTarget.prototype.dispatchEvent = function (this: any, event: any) {
   if (!event || typeof event.type !== 'string') {
     throw new TypeError("Failed to execute 'dispatchEvent' on 'EventTarget': parameter 1 is not of type 'Event'.");
   }
-  event.target = this;
-  event.currentTarget = this;
-  event.eventPhase = 2;
+  const ev = dispatchView(event, this);
   // Listeners added during dispatch are not called; removed ones are skipped.
   const snapshot = entries(this).slice();
   for (let i = 0; i < snapshot.length; i++) {
     const e = snapshot[i];
-    if (e.removed || e.type !== event.type) continue;
+    if (e.removed || e.type !== ev.type) continue;
     if (e.once) this.removeEventListener(e.type, e.callback, { capture: e.capture });
     try {
-      if (typeof e.callback === 'function') e.callback.call(this, event);
-      else if (typeof e.callback.handleEvent === 'function') e.callback.handleEvent(event);
+      if (typeof e.callback === 'function') e.callback.call(this, ev);
+      else if (typeof e.callback.handleEvent === 'function') e.callback.handleEvent(ev);
       // DOM "call a user object's operation": a non-callable handleEvent is a TypeError, reported.
       else throw new TypeError("The listener's handleEvent is not a function");
     } catch (err) {
       reportError(err);
     }
-    if (event.__stop) break;
+    if (ev.__stop) break;
   }
-  event.currentTarget = null;
-  event.eventPhase = 0;
-  return !event.defaultPrevented;
+  endDispatch(ev);
+  return !ev.defaultPrevented;
 };
 
 export interface TargetKind {

@@ -4,7 +4,37 @@
  * constructible Event but no CloseEvent (Node 20/22, Edge < 14), a CloseEvent built on
  * the native Event; where it has none (IE, old Node, ES5 engines), the package's own.
  */
-import { getGlobal } from './global';
+import { getGlobal, hasOwn } from './global';
+import { toDOMString } from './webidl';
+import { toWellFormed } from './utf8';
+import { finishInterface, defineAttribute } from './idl-interface';
+
+/** Marks the event classes made here: detect() and other copies of the package tell them from native ones. */
+export const SHIM_EVENT_FLAG = '__websocketShimEvent';
+
+export function isShimEventClass(Ctor: unknown): boolean {
+  return typeof Ctor === 'function' && hasOwn(Ctor, SHIM_EVENT_FLAG);
+}
+
+function markShim(Ctor: any): any {
+  Object.defineProperty(Ctor, SHIM_EVENT_FLAG, { value: true, enumerable: false });
+  return Ctor;
+}
+
+/** Web IDL dictionary: undefined and null mean {}, other non-objects are a TypeError. */
+function dictionary(init: unknown, name: string): any {
+  if (init === undefined || init === null) return {};
+  if (typeof init !== 'object' && typeof init !== 'function') throw new TypeError("Failed to construct '" + name + "': The provided value is not of type '" + name + "Init'.");
+  return init;
+}
+
+/** Web IDL `unsigned short` (no [Clamp], no [EnforceRange]): ToNumber, truncate, modulo 2^16. */
+function toUnsignedShort(v: unknown): number {
+  const x = +(v as number);
+  if (x !== x || x === Infinity || x === -Infinity) return 0;
+  const n = (x < 0 ? -Math.floor(-x) : Math.floor(x)) % 65536;
+  return n < 0 ? n + 65536 : n;
+}
 
 export interface EventInitLike {
   bubbles?: boolean;
@@ -44,7 +74,7 @@ export const OwnEvent = function Event(this: any, type: string) {
 
 function initOwnEvent(self: any, type: string, init?: EventInitLike): void {
   const i = init || {};
-  self.type = '' + type;
+  self.type = toDOMString(type);
   self.bubbles = !!i.bubbles;
   self.cancelable = !!i.cancelable;
   self.composed = !!i.composed;
@@ -92,37 +122,38 @@ function subclassOwn(name: string, init: (self: any, i: any) => void): any {
     const i: any = arguments[1];
     if (!(this instanceof Sub)) throw new TypeError("Failed to construct '" + name + "': Please use the 'new' operator");
     if (arguments.length === 0) throw new TypeError("Failed to construct '" + name + "': 1 argument required, but only 0 present.");
-    initOwnEvent(this, type, i);
-    init(this, i || {});
+    initOwnEvent(this, type, dictionary(i, name));
+    init(this, i);
   } as any;
   Sub.prototype = Object.create(OwnEvent.prototype, {
     constructor: { value: Sub, writable: true, configurable: true }
   });
   for (const k in PHASES) Sub[k] = (PHASES as any)[k];
-  // `CloseEvent.name === 'CloseEvent'`, not the inferred 'Sub' (nor a minifier's name).
-  try {
-    Object.defineProperty(Sub, 'name', { value: name, configurable: true });
-  } catch (e) {
-    // ES5 engines whose function `name` is non-configurable keep theirs.
-  }
-  return Sub;
+  // `CloseEvent.name === 'CloseEvent'`, not the inferred 'Sub' (nor a minifier's name); the
+  // parent interface Event, a read-only prototype, the toStringTag, where the engine can.
+  finishInterface(Sub, name, OwnEvent);
+  return markShim(Sub);
 }
 
 export const OwnMessageEvent = subclassOwn('MessageEvent', initMessage);
 export const OwnCloseEvent = subclassOwn('CloseEvent', initClose);
 
-function initMessage(self: any, i: MessageEventInitLike): void {
+// Init dictionaries: members read in lexicographic order, converted as Web IDL says (ToString
+// for DOMString/USVString, not `'' + v`, which calls valueOf first).
+function initMessage(self: any, init: unknown): void {
+  const i: MessageEventInitLike = dictionary(init, 'MessageEvent');
   self.data = i.data === undefined ? null : i.data;
-  self.origin = i.origin === undefined ? '' : '' + i.origin;
-  self.lastEventId = i.lastEventId === undefined ? '' : '' + i.lastEventId;
+  self.lastEventId = i.lastEventId === undefined ? '' : toDOMString(i.lastEventId);
+  self.origin = i.origin === undefined ? '' : toWellFormed(toDOMString(i.origin));
+  self.ports = i.ports ? Array.prototype.slice.call(i.ports) : [];
   self.source = i.source === undefined ? null : i.source;
-  self.ports = i.ports ? i.ports.slice() : [];
 }
 
-function initClose(self: any, i: CloseEventInitLike): void {
+function initClose(self: any, init: unknown): void {
+  const i: CloseEventInitLike = dictionary(init, 'CloseEvent');
+  self.code = i.code === undefined ? 0 : toUnsignedShort(i.code);
+  self.reason = i.reason === undefined ? '' : toWellFormed(toDOMString(i.reason));
   self.wasClean = !!i.wasClean;
-  self.code = i.code === undefined ? 0 : i.code & 0xffff;
-  self.reason = i.reason === undefined ? '' : '' + i.reason;
 }
 
 // ---------------------------------------------------------------------------
@@ -144,29 +175,33 @@ function constructible(Ctor: any, type: string, init: object, check: (e: any) =>
  */
 function closeEventOnNative(NativeEvent: any, construct: (t: any, a: any[], n: any) => any): any {
   const CloseEvent = function (this: any, type: string) {
-    const init: CloseEventInitLike | undefined = arguments[1];
+    const init: unknown = arguments[1];
     if (!(this instanceof CloseEvent)) throw new TypeError("Failed to construct 'CloseEvent': Please use the 'new' operator");
     if (arguments.length === 0) throw new TypeError("Failed to construct 'CloseEvent': 1 argument required, but only 0 present.");
+    dictionary(init, 'CloseEvent');
     const self = construct(NativeEvent, [type, init], this.constructor);
     const fields: any = {};
-    initClose(fields, init || {});
-    Object.defineProperty(self, '__close', { value: fields, enumerable: false });
+    initClose(fields, init);
+    Object.defineProperty(self, CLOSE_FIELDS, { value: fields, enumerable: false });
     return self;
   } as any;
   CloseEvent.prototype = Object.create(NativeEvent.prototype, {
     constructor: { value: CloseEvent, writable: true, configurable: true }
   });
+  // Readonly attributes, brand-checked: on CloseEvent.prototype (or any non-CloseEvent) they throw.
   ['wasClean', 'code', 'reason'].forEach(function (k) {
-    Object.defineProperty(CloseEvent.prototype, k, {
-      get: function (this: any) {
-        return this.__close ? this.__close[k] : undefined;
-      },
-      enumerable: true,
-      configurable: true
+    defineAttribute(CloseEvent.prototype, k, function (this: any) {
+      if (!this || (typeof this !== 'object' && typeof this !== 'function') || !hasOwn(this, CLOSE_FIELDS)) {
+        throw new TypeError("Failed to read the '" + k + "' property from 'CloseEvent': Illegal invocation");
+      }
+      return this[CLOSE_FIELDS][k];
     });
   });
-  return CloseEvent;
+  finishInterface(CloseEvent, 'CloseEvent', NativeEvent);
+  return markShim(CloseEvent);
 }
+
+const CLOSE_FIELDS = '__wsShimClose';
 
 let cached: { [key: string]: EventClasses } = {};
 
@@ -204,15 +239,16 @@ export function getEventClasses(nativeTarget: boolean): EventClasses {
 
 function messageOnNative(NativeEvent: any, construct: (t: any, a: any[], n: any) => any): any {
   const MessageEvent = function (this: any, type: string) {
-    const init: MessageEventInitLike | undefined = arguments[1];
-    const self = construct(NativeEvent, [type, init], this.constructor);
-    initMessage(self, init || {});
+    const init: unknown = arguments[1];
+    const self = construct(NativeEvent, [type, dictionary(init, 'MessageEvent')], this.constructor);
+    initMessage(self, init);
     return self;
   } as any;
   MessageEvent.prototype = Object.create(NativeEvent.prototype, {
     constructor: { value: MessageEvent, writable: true, configurable: true }
   });
-  return MessageEvent;
+  finishInterface(MessageEvent, 'MessageEvent', NativeEvent);
+  return markShim(MessageEvent);
 }
 
 export function resetEventClassesForTesting(): void {

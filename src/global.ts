@@ -29,3 +29,4 @@ export function tagOf(value: unknown): string {
 export function queueTask(fn: () => void): void {
   setTimeout(fn, 0);
 }
+

@@ -9,6 +9,7 @@ import { createWebSocketClass, WebSocketClass } from './websocket';
 import { getEventClasses } from './events';
 import { getTargetKind } from './event-target';
 import { backendFor, fallbackBackend, hostNative, MARKER } from './backends';
+import { Backend } from './transports/types';
 import { Mode, toMode } from './modes';
 import { version } from './version';
 import { applyCapabilities, EngineCapabilities } from './capabilities';
@@ -31,9 +32,34 @@ interface Marker {
   /** install()'s `capabilities`, for detect(). */
   capabilities: EngineCapabilities | null;
   saved: { [name: string]: PropertyDescriptor | null };
+  /** The backend the installed class uses: a mode switch keeps it. */
+  backend?: Backend;
 }
 
+/** The globals install() replaces (SPEC §1: uninstall restores exactly what was there). */
 const GLOBALS = ['WebSocket', 'CloseEvent', 'MessageEvent'];
+
+/**
+ * Their property descriptors as this copy of the package found them when it loaded, taken
+ * before any of its code reads a value: Node 20/21 (`--experimental-websocket`) define
+ * `globalThis.WebSocket` as a lazy accessor that turns into a data property on its first
+ * read, and the ponyfill or detect() may read it before install() runs. Taken when this module
+ * is evaluated: before the entry's own body (src/index.ts reads MessageEvent and CloseEvent
+ * there); no module evaluated before this one reads them. Marked pure: a bundle that never
+ * calls install() (the ponyfill) drops it with the rest of the install code.
+ */
+const descriptorsAtLoad = /*#__PURE__*/ snapshotGlobals();
+
+function snapshotGlobals(): { [name: string]: PropertyDescriptor | undefined } {
+  const out: { [name: string]: PropertyDescriptor | undefined } = {};
+  try {
+    const g = getGlobal();
+    for (let i = 0; i < GLOBALS.length; i++) out[GLOBALS[i]] = Object.getOwnPropertyDescriptor(g, GLOBALS[i]);
+  } catch (e) {
+    // No global object found: install() will say so.
+  }
+  return out;
+}
 
 export function getMarker(): Marker | null {
   const g = getGlobal();
@@ -48,23 +74,19 @@ export function getMarker(): Marker | null {
  */
 export function install(options?: InstallOptions): WebSocketClass | null {
   const existing = getMarker();
-  if (existing) return existing.installed;
   const o = options || {};
+  if (existing) return o.mode === undefined ? existing.installed : switchMode(existing, toMode(o.mode));
   const mode = toMode(o.mode);
   const g = getGlobal();
   // Saved before anything reads the globals: reading one of Node's lazy globals (an
   // accessor) turns it into a data property, and uninstall must restore the accessor.
   const saved: { [name: string]: PropertyDescriptor | null } = {};
-  for (let i = 0; i < GLOBALS.length; i++) {
-    saved[GLOBALS[i]] = Object.getOwnPropertyDescriptor(g, GLOBALS[i]) || null;
-  }
+  for (let i = 0; i < GLOBALS.length; i++) saved[GLOBALS[i]] = descriptorBeforeUs(g, GLOBALS[i]);
   const host = o.native ? { name: 'custom', ctor: o.native } : hostNative();
   const fallback = host ? null : fallbackBackend();
   if (!host && !fallback) return null;
-  const Ctor = createWebSocketClass({
-    mode: mode,
-    backend: applyCapabilities(host ? backendFor(host.ctor, host.name) : fallback!, o.capabilities)
-  });
+  const backend = applyCapabilities(host ? backendFor(host.ctor, host.name) : fallback!, o.capabilities);
+  const Ctor = createWebSocketClass({ mode: mode, backend: backend });
   const events = getEventClasses(getTargetKind().native);
   const marker: Marker = {
     version: version,
@@ -73,7 +95,8 @@ export function install(options?: InstallOptions): WebSocketClass | null {
     native: host ? host.ctor : null,
     nativeName: host ? host.name : null,
     capabilities: o.capabilities || null,
-    saved: saved
+    saved: saved,
+    backend: backend
   };
   // The globals first, the marker last (issue 10, item 7): a global that cannot be replaced
   // (a non-configurable WebSocket) undoes what was set and throws, leaving no marker that says
@@ -89,6 +112,51 @@ export function install(options?: InstallOptions): WebSocketClass | null {
   }
   Object.defineProperty(g, MARKER, { value: marker, configurable: true, enumerable: false, writable: false });
   return Ctor;
+}
+
+/**
+ * install({ mode }) after an install in another mode (every script-tag page has one): never a
+ * class of another mode than asked for. The global becomes a class in the new mode on the same
+ * engine; sockets opened before keep the mode they were made in.
+ */
+function switchMode(marker: Marker, mode: Mode): WebSocketClass {
+  if (marker.mode === mode) return marker.installed;
+  let backend = marker.backend;
+  if (!backend) {
+    // A marker written by another copy of the package that does not record its backend.
+    const fallback = marker.native ? null : fallbackBackend();
+    if (!marker.native && !fallback) throw new Error('websocket-shim: cannot switch to ' + mode + ' mode: no engine to wrap');
+    backend = applyCapabilities(marker.native ? backendFor(marker.native, marker.nativeName || undefined) : fallback!, marker.capabilities || undefined);
+  }
+  const Ctor = createWebSocketClass({ mode: mode, backend: backend });
+  marker.installed = Ctor;
+  marker.mode = mode;
+  marker.backend = backend;
+  setGlobal(getGlobal(), 'WebSocket', Ctor);
+  return Ctor;
+}
+
+/**
+ * What a global was before this package touched it. Where it was an accessor when the package
+ * loaded and is now a data property holding the value that accessor gives, the read that
+ * turned it into one was (or might have been) ours: the accessor is what was there (Node
+ * 20/21's lazy `WebSocket`). Asking the saved getter may define the property again (Node's
+ * does, the first time): whatever it did is undone.
+ */
+function descriptorBeforeUs(g: any, name: string): PropertyDescriptor | null {
+  const now = Object.getOwnPropertyDescriptor(g, name);
+  const atLoad = descriptorsAtLoad[name];
+  if (now && atLoad && typeof atLoad.get === 'function' && atLoad.configurable && hasOwn(now, 'value')) {
+    let lazy: unknown;
+    try {
+      lazy = atLoad.get.call(g);
+    } catch (e) {
+      lazy = {};
+    }
+    Object.defineProperty(g, name, now);
+    if (lazy === now.value) return atLoad;
+  }
+  return now || null;
 }
 
 /** Puts back the saved descriptors (or removes what was not there); best effort. */

@@ -7,6 +7,8 @@
 import { getGlobal, hasOwn } from './global';
 import { TargetKind } from './event-target';
 import { SocketCore, CONNECTING, OPEN, CLOSING, CLOSED } from './socket-core';
+import { defineAttribute, defineOperation, finishInterface } from './idl-interface';
+import { toDOMString } from './webidl';
 
 /** What a socket object owns, out of reach of the page (issue 10, item 6). */
 export interface Slot {
@@ -70,8 +72,6 @@ export function defineInterface(WebSocket: any, p: InterfaceParts): void {
   WebSocket.prototype = Object.create(p.target.proto, {
     constructor: { value: WebSocket, writable: true, configurable: true }
   });
-  // As `class WebSocket extends EventTarget` would: statics inherit (Node's brand check needs it).
-  if (p.target.base) Object.setPrototypeOf(WebSocket, p.target.base);
   const proto = WebSocket.prototype;
   method(proto, 'close', p.close);
   method(proto, 'send', p.send);
@@ -84,29 +84,30 @@ export function defineInterface(WebSocket: any, p: InterfaceParts): void {
     Object.defineProperty(proto, k, d);
   }
   Object.defineProperty(WebSocket, p.flag.name, { value: p.flag.value, enumerable: false });
-  const S = getGlobal().Symbol;
-  if (S && typeof S.toStringTag === 'symbol') {
-    Object.defineProperty(proto, S.toStringTag, { value: 'WebSocket', configurable: true });
-  }
+  // Web IDL interface object: [[Prototype]] EventTarget (as `class WebSocket extends EventTarget`
+  // would: statics inherit, Node's brand check needs it), read-only prototype, toStringTag.
+  finishInterface(WebSocket, 'WebSocket', p.target.base);
 }
 
+/** Operations: named, writable, enumerable, configurable (Web IDL §3.7.7). */
 function method(proto: any, name: string, fn: Function): void {
-  Object.defineProperty(proto, name, { value: fn, writable: true, enumerable: true, configurable: true });
+  defineOperation(proto, name, fn);
 }
 
+/** Attributes: brand-checked accessors named `get x` / `set x` (Web IDL §3.7.6). */
 function accessor(proto: any, slots: SlotStore, name: string, get: (s: Slot) => unknown, set?: (s: Slot, v: unknown, self: any) => void): void {
-  Object.defineProperty(proto, name, {
-    get: function (this: any) {
+  defineAttribute(
+    proto,
+    name,
+    function (this: any) {
       return get(slots.get(this));
     },
-    set: set
+    set
       ? function (this: any, v: unknown) {
           set(slots.get(this), v, this);
         }
-      : undefined,
-    enumerable: true,
-    configurable: true
-  });
+      : undefined
+  );
 }
 
 function defineAttributes(proto: any, slots: SlotStore): void {
@@ -135,9 +136,10 @@ function defineAttributes(proto: any, slots: SlotStore): void {
       return s.core.binaryType;
     },
     function (s, v) {
-      // Enum attribute: other values are ignored, without an exception.
-      const t = '' + v;
-      if (t === 'blob' || t === 'arraybuffer') s.core.binaryType = t;
+      // Enum attribute: DOMString conversion (ToString, not valueOf first), then other values
+      // are ignored, without an exception.
+      const t = toDOMString(v);
+      if (t === 'blob' || t === 'arraybuffer') s.core.setBinaryType(t);
     }
   );
 }

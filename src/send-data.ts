@@ -5,7 +5,7 @@
  */
 import { domException } from './errors';
 import { Mode } from './modes';
-import { isArrayBuffer, isArrayBufferView, isBlob, toDOMString, viewBytes } from './webidl';
+import { bufferSourceKind, toDOMString, viewBytes } from './webidl';
 import { hasUnpairedSurrogate, toWellFormed, utf8ByteLength } from './utf8';
 import { Outgoing } from './send-queue';
 
@@ -20,11 +20,13 @@ export interface SendData {
  */
 export function toSendData(data: unknown, sendsViews: boolean): SendData {
   if (typeof data === 'string') return { payload: data, kind: 'text' };
-  if (isArrayBuffer(data)) return { payload: data, kind: 'binary' };
+  // By internal slots, not tags (a SharedArrayBuffer or a view on one → TypeError).
+  const kind = bufferSourceKind(data);
+  if (kind === 'buffer') return { payload: data as ArrayBuffer, kind: 'binary' };
   // Only the viewed bytes; as a Uint8Array for engines that send other views wrongly
   // (Node 21 element by element, Gecko 11–17 as text).
-  if (isArrayBufferView(data)) return { payload: sendsViews ? data : viewBytes(data), kind: 'binary' };
-  if (isBlob(data)) return { payload: data, kind: 'blob' };
+  if (kind === 'view') return { payload: sendsViews ? (data as ArrayBufferView) : viewBytes(data as ArrayBufferView), kind: 'binary' };
+  if (kind === 'blob') return { payload: data as Blob, kind: 'blob' };
   return { payload: toDOMString(data), kind: 'text' };
 }
 

@@ -50,6 +50,12 @@ export class SocketCore {
   private engineFinal: number | null = null;
   /** Set by "fail the WebSocket connection": the error event comes, with these details. */
   private failure: Failure | null = null;
+  /**
+   * Messages handed straight to the engine in the current task: bufferedAmount counts them until
+   * a later task (SPEC §2), also where the engine wrote them to the socket at once and reports 0
+   * (`ws`, React Native). Sizes are computed only when bufferedAmount is read.
+   */
+  private sentInTask: SendData[] = [];
   /** The subprotocols asked for (the handshake's selection is checked against them). */
   private requested: string[] = [];
 
@@ -96,6 +102,18 @@ export class SocketCore {
     this.transport = this.backend.create(url, protocols, options, this.engineInputs());
   }
 
+  /**
+   * Fetch returned a network error before any engine was asked (a bad port in standard mode):
+   * the connection fails as the Standard says, readyState CONNECTING until then, and in a later
+   * task CLOSED, error, close 1006. Nothing reaches the network.
+   */
+  networkError(): void {
+    const self = this;
+    setTimeout(function () {
+      self.connectionClosed({ code: undefined, reason: '', wasClean: false, failure: { error: undefined, message: '' } });
+    }, 0);
+  }
+
   private engineInputs(): TransportEvents {
     const self = this;
     return {
@@ -136,6 +154,12 @@ export class SocketCore {
     this.protocol = protocol;
     this.extensions = extensions;
     this.host.fire(new this.host.events.Event('open'));
+  }
+
+  /** The binaryType setter's value (an enum value already); an engine that makes the Blobs follows it. */
+  setBinaryType(type: 'blob' | 'arraybuffer'): void {
+    this.binaryType = type;
+    if (this.transport && this.transport.binaryType) this.transport.binaryType(type);
   }
 
   /** The message event; binaryType at dispatch time decides the type of binary data (SPEC §2). */
@@ -261,6 +285,12 @@ export class SocketCore {
     if (this.readyState === OPEN && this.sendQueue.canBypass(d.kind === 'blob')) {
       try {
         this.transport!.send(d.payload);
+        if (this.sentInTask.push(d) === 1) {
+          const self = this;
+          setTimeout(function () {
+            self.sentInTask.length = 0;
+          }, 0);
+        }
       } catch (e) {
         // No exception from send() while OPEN (the Standard has none): the connection fails,
         // and the bytes that never reached the network stay counted.
@@ -282,9 +312,17 @@ export class SocketCore {
     this.sendQueue.push(payload, size, d.kind === 'blob');
   }
 
-  /** Bytes the shim holds + bytes the engine holds (frozen once closed) + bytes never to be sent. */
+  /**
+   * Bytes the shim holds + bytes the engine holds (frozen once closed; at least what was handed
+   * to it in this task) + bytes never to be sent.
+   */
   bufferedAmount(): number {
-    const engine = this.engineFinal !== null ? this.engineFinal : this.transport ? this.transport.bufferedAmount() : 0;
+    let engine = this.engineFinal !== null ? this.engineFinal : this.transport ? this.transport.bufferedAmount() : 0;
+    if (this.sentInTask.length && this.engineFinal === null) {
+      let inTask = 0;
+      for (let i = 0; i < this.sentInTask.length; i++) inTask += sizeOf(this.sentInTask[i]);
+      if (inTask > engine) engine = inTask;
+    }
     return this.sendQueue.bytes + engine + this.unsent;
   }
 

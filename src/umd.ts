@@ -10,6 +10,7 @@
  */
 import { getGlobal } from './global';
 import * as api from './index';
+import { getMarker } from './install';
 
 declare const define: any;
 declare const module: any;
@@ -42,9 +43,16 @@ function scriptOptions(): api.InstallOptions {
 const options = scriptOptions();
 const installed = api.install(options);
 
+// Nothing to wrap (install() returned null): the class in the chosen mode, not installed.
+const initial = installed || api.createWebSocketClass({ mode: options.mode, native: options.native });
+
 const WebSocketShim = {
-  // Nothing to wrap (install() returned null): the class in the chosen mode, not installed.
-  WebSocket: installed || api.createWebSocketClass({ mode: options.mode, native: options.native }),
+  // The installed class while one is installed: install({ mode }) may switch it later, from this
+  // copy or another (issue 11); after uninstall(), the class this script made or installed.
+  get WebSocket() {
+    const marker = getMarker();
+    return marker ? marker.installed : initial;
+  },
   CloseEvent: api.CloseEvent,
   MessageEvent: api.MessageEvent,
   install: api.install,

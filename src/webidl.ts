@@ -1,9 +1,10 @@
 /**
  * Web IDL conversions the WebSocket interface needs (SPEC §2; WebIDL §3.2):
  * `[Clamp] unsigned short`, DOMString, and recognition of BufferSource / Blob
- * from any realm (tags, not `instanceof`, so iframe and vm-context values work).
+ * from any realm (internal slots, not `instanceof`, so iframe and vm-context values work).
  */
-import { tagOf } from './global';
+import { getGlobal, tagOf } from './global';
+import { blobConstructor } from './blob';
 
 /**
  * WebIDL "ConvertToInt" for `[Clamp] unsigned short`:
@@ -32,16 +33,51 @@ export function toDOMString(value: unknown): string {
   return String(value);
 }
 
-export function isArrayBuffer(value: unknown): value is ArrayBuffer {
-  if (!value || typeof value !== 'object') return false;
-  if (typeof ArrayBuffer !== 'undefined') {
-    // Same-realm fast path; a view (of any realm) is no ArrayBuffer, without reading its tag
-    // (Object.prototype.toString of a typed array goes through a getter: slow on send()'s path).
-    if (value instanceof ArrayBuffer) return true;
-    if (typeof ArrayBuffer.isView === 'function' && ArrayBuffer.isView(value)) return false;
+/**
+ * Buffers and Blobs are recognised by their internal slots, as Web IDL's union conversion
+ * does, not by `Symbol.toStringTag` (a plain object can claim any tag): a brand-checking
+ * getter of this realm (`ArrayBuffer.prototype.byteLength`, `Blob.prototype.size`) is called
+ * on the value and throws for anything else. These getters work on other realms' objects
+ * (iframes, vm contexts). Tags only where the engine has no such getter (ES5 engines with
+ * attributes as own data properties).
+ */
+function getterOf(Ctor: any, name: string): ((this: unknown) => unknown) | null {
+  try {
+    const d = typeof Ctor === 'function' ? Object.getOwnPropertyDescriptor(Ctor.prototype, name) : undefined;
+    return d && typeof d.get === 'function' ? d.get : null;
+  } catch (e) {
+    return null;
   }
-  // The tag recognises other realms' buffers.
-  return tagOf(value) === 'ArrayBuffer';
+}
+
+/**
+ * Calls a brand-checking getter: true when the value has the slots it reads. The result must
+ * be a number too: some getters do not check (Node 14.18–17's `buffer.Blob#size` reads a private
+ * symbol and gives undefined for anything else).
+ */
+function branded(get: (this: unknown) => unknown, value: unknown): boolean {
+  try {
+    return typeof get.call(value) === 'number';
+  } catch (e) {
+    return false;
+  }
+}
+
+function hasSlots(value: unknown, Ctor: any, name: string, tag: string): boolean {
+  if (!value || typeof value !== 'object') return false;
+  const get = getterOf(Ctor, name);
+  return get ? branded(get, value) : tagOf(value) === tag;
+}
+
+/** [[ArrayBufferData]], not shared (an ArrayBuffer of any realm; a SharedArrayBuffer is not one). */
+export function isArrayBuffer(value: unknown): value is ArrayBuffer {
+  return hasSlots(value, typeof ArrayBuffer === 'undefined' ? null : ArrayBuffer, 'byteLength', 'ArrayBuffer');
+}
+
+/** [[ArrayBufferData]] and shared: a SharedArrayBuffer (where the engine exposes the class, else by tag). */
+export function isSharedArrayBuffer(value: unknown): boolean {
+  const g = getGlobal();
+  return hasSlots(value, g.SharedArrayBuffer, 'byteLength', 'SharedArrayBuffer');
 }
 
 const VIEW_TAGS: { [tag: string]: true } = {
@@ -60,22 +96,41 @@ const VIEW_TAGS: { [tag: string]: true } = {
   BigUint64Array: true
 };
 
+/** [[ViewedArrayBuffer]]: `ArrayBuffer.isView` reads the slot (any realm); tags where it is missing. */
 export function isArrayBufferView(value: unknown): value is ArrayBufferView {
   if (!value || typeof value !== 'object') return false;
-  if (typeof ArrayBuffer !== 'undefined' && typeof ArrayBuffer.isView === 'function' && ArrayBuffer.isView(value)) {
-    return true;
-  }
-  // Another realm's view (ArrayBuffer.isView is realm-independent, but old engines lack it).
-  return VIEW_TAGS[tagOf(value)] === true && isArrayBuffer((value as ArrayBufferView).buffer);
+  if (typeof ArrayBuffer !== 'undefined' && typeof ArrayBuffer.isView === 'function') return ArrayBuffer.isView(value);
+  const buffer = (value as ArrayBufferView).buffer;
+  return VIEW_TAGS[tagOf(value)] === true && (isArrayBuffer(buffer) || isSharedArrayBuffer(buffer));
 }
 
-/** Blob or File from any realm, including Node's `buffer.Blob`. */
+/** Blob or File from any realm, including Node's `buffer.Blob`: `Blob.prototype.size` brand-checks. */
 export function isBlob(value: unknown): value is Blob {
   if (!value || typeof value !== 'object') return false;
+  const get = getterOf(blobConstructor(), 'size');
+  if (get) return branded(get, value);
   const tag = tagOf(value);
   if (tag !== 'Blob' && tag !== 'File') return false;
   const b = value as Blob;
   return typeof b.size === 'number' && typeof b.type === 'string' && typeof b.slice === 'function';
+}
+
+export type BufferSourceKind = 'buffer' | 'view' | 'blob' | null;
+
+/**
+ * Web IDL union conversion of `(BufferSource or Blob or USVString)` up to the string case:
+ * which member the value is, or null for "convert it with ToString". BufferSource is not
+ * [AllowShared]: a SharedArrayBuffer or a view on one → TypeError.
+ */
+export function bufferSourceKind(value: unknown): BufferSourceKind {
+  if (!value || typeof value !== 'object') return null;
+  if (isArrayBuffer(value)) return 'buffer';
+  if (isArrayBufferView(value)) {
+    if (isSharedArrayBuffer((value as ArrayBufferView).buffer)) throw new TypeError('The provided ArrayBufferView value must not be shared.');
+    return 'view';
+  }
+  if (isSharedArrayBuffer(value)) throw new TypeError('The provided ArrayBuffer value must not be shared.');
+  return isBlob(value) ? 'blob' : null;
 }
 
 /** The bytes a view covers, as a Uint8Array over the same memory (no copy). */
@@ -94,7 +149,12 @@ export function viewBytes(view: ArrayBufferView): Uint8Array {
  * the form given to engines that cannot send views (they get an ArrayBuffer of the viewed bytes).
  */
 export function copyBytes(data: ArrayBuffer | ArrayBufferView): ArrayBuffer {
-  if (isArrayBuffer(data)) return data.slice(0);
-  const v = data as ArrayBufferView;
-  return (v.buffer as ArrayBuffer).slice(v.byteOffset, v.byteOffset + v.byteLength);
+  const buffer = (isArrayBuffer(data) ? data : (data as ArrayBufferView).buffer) as ArrayBuffer;
+  const offset = isArrayBuffer(data) ? 0 : (data as ArrayBufferView).byteOffset;
+  const length = isArrayBuffer(data) ? (data as ArrayBuffer).byteLength : (data as ArrayBufferView).byteLength;
+  if (typeof buffer.slice === 'function') return buffer.slice(offset, offset + length);
+  // Firefox <= 11 has no ArrayBuffer.prototype.slice: copy through byte views.
+  const out = new Uint8Array(length);
+  out.set(new Uint8Array(buffer, offset, length));
+  return out.buffer as ArrayBuffer;
 }

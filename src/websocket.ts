@@ -10,7 +10,7 @@ import { getTargetKind, TargetKind, OWN_TARGET_KIND } from './event-target';
 import { hasOwn } from './global';
 import { validateClose, CloseRequest } from './close-args';
 import { Mode, toMode } from './modes';
-import { parseWebSocketURL, toProtocolList } from './url';
+import { parseWebSocketURL, toProtocolList, isBadPort } from './url';
 import { toSendData, checkText } from './send-data';
 import { SocketCore, CONNECTING, OPEN, CLOSING, CLOSED } from './socket-core';
 import { createSlotStore, defineInterface, Slot, SlotStore } from './interface';
@@ -61,8 +61,8 @@ export function createWebSocketClass(options: ClassOptions): WebSocketClass {
     if (arguments.length === 0) {
       throw new TypeError("Failed to construct 'WebSocket': 1 argument required, but only 0 present.");
     }
-    // Steps 1–5 (+ Fetch bad port): URL conversion, parsing and checks.
-    const parsed = parseWebSocketURL(url);
+    // Steps 1–5: URL conversion, parsing and checks; a Fetch bad port throws in strict mode.
+    const parsed = parseWebSocketURL(url, undefined, mode);
     // Steps 6–7: protocols.
     const list = toProtocolList(protocols);
     const be = getBackend();
@@ -76,8 +76,10 @@ export function createWebSocketClass(options: ClassOptions): WebSocketClass {
     });
     const slot: Slot = { core: core, url: parsed.href, handlers: {}, wrappers: {} };
     slots.set(self, slot);
-    // Step 8+: establish the connection (the engine does the network work).
-    core.connect(parsed.href, list, backendOptions);
+    // Step 8+: establish the connection (the engine does the network work). Standard mode, bad
+    // port: Fetch returns a network error, so the connection fails; the engine is never asked.
+    if (isBadPort(parsed.port)) core.networkError();
+    else core.connect(parsed.href, list, backendOptions);
     return self;
   } as unknown as WebSocketClass;
 
@@ -100,11 +102,9 @@ function operations(slots: SlotStore, mode: Mode, getBackend: () => Backend): { 
     // Steps 1–2: conversion and validation come first, whatever the state.
     const req: CloseRequest = validateClose(arguments, mode);
     core.observe();
-    // SPEC §4: an engine whose close() takes no arguments (hixie-76 WebKit, Gecko 6/7) cannot put
-    // a code other than the default 1000, or a reason, on the wire: fail loudly, stay OPEN.
-    if (core.readyState === OPEN && getBackend().closeTakesArguments === false && ((req.code !== undefined && req.code !== 1000) || req.reason)) {
-      throw domException('NotSupportedError', "This engine's close() cannot send a code or reason.");
-    }
+    // SPEC §4 (2026-12-03): an engine whose close() takes no arguments (hixie-76 WebKit, Gecko
+    // 6/7) is closed the only way it can be (the peer sees no code); never left open. The lost
+    // code is named in detect().unsupported (closeCodeOnWire); the transport drops the arguments.
     // Steps 3–5: the state machine.
     core.close(req);
   }

@@ -36,7 +36,7 @@ const withoutBuiltin = builtinByDefault ? ['--no-experimental-websocket'] : [];
 const node = `Node ${process.versions.node.split('.')[0]}`;
 
 // Real browser engines (test/browsers): the suite runs the ones installed here and says which it
-// skipped; .ci/run installs all three, and under CI a missing one fails.
+// skipped; .ci/run installs all four (QtWebKit too), and under CI a missing one fails.
 const CI = !!process.env.CI && process.env.CI !== 'false' && process.env.CI !== '0';
 const browsersHere = ENGINES.filter((e) => missing(e).length === 0).map((e) => e.label);
 
@@ -45,7 +45,12 @@ const suites = [
   ['unit', [], {}, files('test/unit')],
   ['dist', [], {}, files('test/dist')],
   ['package (types in fixture projects, publint, attw, docs)', [], {}, [...files('test/types'), ...files('test/docs')]],
+  // The Web IDL suite (webidl2) against this Node's native WebSocket/CloseEvent and the shim: in a
+  // process of its own, with the built-in WebSocket on (it installs the shim globally).
+  [`idl (${node}, built-in backend)`, withBuiltin, {}, files('test/idl')],
   ['legacy (ES5 engines, historical engine profiles)', [], serverEnv, files('test/legacy')],
+  // The conformance lab (npm start's page, npm run compat): ES5 build, report schema, server, flags, docs/compatibility.md.
+  ['lab (ES5 check list, report schema, lab server, npm start, compatibility doc)', [], {}, files('test/lab')],
   [`integration (${node}, ws backend)`, withoutBuiltin, { WS_SHIM_BACKEND: 'ws', ...serverEnv }, files('test/integration')],
   [`integration (${node}, built-in backend)`, withBuiltin, { WS_SHIM_BACKEND: 'builtin', ...serverEnv }, files('test/integration')],
   [`integration (${node}, ws 7 backend)`, withoutBuiltin, { WS_SHIM_BACKEND: 'ws7', ...serverEnv }, files('test/integration')],
@@ -60,7 +65,7 @@ const suites = [
 ];
 // Suites not run here, with the line that says why.
 const skipped = {
-  [suites[suites.length - 1][0]]: browsersHere.length || CI ? null : 'skipped: no browser engine installed (.ci/run installs them: apt-get install -y chromium firefox-esr webkit2gtk-driver xvfb)'
+  [suites[suites.length - 1][0]]: browsersHere.length || CI ? null : 'skipped: no browser engine installed (.ci/run installs them: apt-get install -y chromium firefox-esr webkit2gtk-driver xvfb python3-pyqt5.qtwebkit)'
 };
 
 function run(args, env) {

@@ -5,7 +5,7 @@
  * for a closing handshake the peer started. Each transport supplies only how it fails the
  * connection.
  */
-import { Failure, Transport } from './types';
+import { Failure, Transport, TransportEvents } from './types';
 import { Outgoing } from '../send-queue';
 import { mapEngineError } from './map-error';
 
@@ -45,25 +45,33 @@ export function closeWith(socket: any, code?: number, reason?: string): void {
   }
 }
 
+/**
+ * The one forwarding wrapper (SPEC §6): an object whose methods `names` call the same methods of
+ * `target` with the arguments given (none added, so no explicit `undefined` reaches an engine),
+ * except those `over` replaces. Transports (engine adaptations, declared capabilities) and
+ * transport events (engine adaptations) are wrapped with it.
+ */
+function forward(target: any, names: string, over: any): any {
+  const out: any = {};
+  const list = names.split(' ');
+  for (let i = 0; i < list.length; i++) out[list[i]] = over[list[i]] || delegate(target, list[i]);
+  return out;
+}
+
+function delegate(target: any, name: string): Function {
+  return function () {
+    return target[name].apply(target, arguments);
+  };
+}
+
 /** A transport that forwards to `t`, with some calls replaced (engine adaptations). */
 export function wrapTransport(t: Transport, over: Partial<Transport>): Transport {
-  return {
-    send: over.send || function (data: Outgoing) {
-      t.send(data);
-    },
-    close: over.close || function (code?: number, reason?: string) {
-      closeWith(t, code, reason);
-    },
-    abort: over.abort || function () {
-      t.abort();
-    },
-    bufferedAmount: over.bufferedAmount || function () {
-      return t.bufferedAmount();
-    },
-    peerClosing: over.peerClosing || function () {
-      return t.peerClosing();
-    }
-  };
+  return forward(t, 'send close abort bufferedAmount peerClosing' + (t.binaryType ? ' binaryType' : ''), over);
+}
+
+/** Engine events that forward to `events`, with some replaced (engine adaptations). */
+export function forwardEvents(events: TransportEvents, over: Partial<TransportEvents>): TransportEvents {
+  return forward(events, 'open message closing close', over);
 }
 
 /** An engine attribute as a string: '' for undefined or null (hixie-76, React Native). */

@@ -23,6 +23,12 @@ export interface NativeBackendOptions {
   optionsAs?: 'init' | 'third';
   quirks?: string[];
   unsupported?: string[];
+  /**
+   * The engine makes Blobs the shim cannot (React Native: `new Blob([bytes])` throws there, its
+   * BlobModule makes them): the engine's binaryType follows the socket's instead of staying
+   * 'arraybuffer'.
+   */
+  engineBlobs?: boolean;
   /** undici >= 7.30 keeps the socket of a handshake it failed (src/transports/undici-upgrade.ts). */
   failedHandshake?: FailedHandshakeRelease;
 }
@@ -44,8 +50,24 @@ export function nativeBackend(Native: any, opts?: NativeBackendOptions): Backend
     unsupported: o.unsupported || [],
     create: function (url, protocols, options, events) {
       if (o.failedHandshake) o.failedHandshake.watch();
-      return createNativeTransport(Native, url, protocols, o.optionsAs ? options : undefined, o.optionsAs, events, o.failedHandshake);
+      return createNativeTransport(Native, url, protocols, o.optionsAs ? options : undefined, o.optionsAs, events, o.failedHandshake, o.engineBlobs);
     }
+  };
+}
+
+function setBinaryType(socket: any, type: string): void {
+  try {
+    socket.binaryType = type;
+  } catch (e) {
+    // WebKit <= 16, Presto, IE throw on unsupported values: keep the engine's default.
+  }
+}
+
+/** The engine's binaryType as the socket's (initially 'blob'): the engine makes the Blobs. */
+function followBinaryType(socket: any, t: Transport): void {
+  setBinaryType(socket, 'blob');
+  t.binaryType = function (type) {
+    setBinaryType(socket, type);
   };
 }
 
@@ -91,7 +113,8 @@ function createNativeTransport(
   options: unknown,
   optionsAs: 'init' | 'third' | undefined,
   events: TransportEvents,
-  failedHandshake?: FailedHandshakeRelease
+  failedHandshake?: FailedHandshakeRelease,
+  engineBlobs?: boolean
 ): Transport {
   let socket: any;
   try {
@@ -115,11 +138,7 @@ function createNativeTransport(
   }
 
   // Binary messages as ArrayBuffer; the class makes Blobs (SPEC: binaryType at dispatch).
-  try {
-    socket.binaryType = 'arraybuffer';
-  } catch (e) {
-    // WebKit <= 16, Presto, IE throw on unsupported values: keep the engine's default.
-  }
+  setBinaryType(socket, 'arraybuffer');
 
   on(socket, 'open', function () {
     if (detached) {
@@ -152,7 +171,7 @@ function createNativeTransport(
     reportClose(typeof ev.code === 'number' ? ev.code : undefined, str(ev.reason), wasClean);
   });
 
-  return engineCalls(socket, function () {
+  const t = engineCalls(socket, function () {
     detached = true;
     try {
       // No engine of this family can drop TCP: its close() is the nearest (SPEC §6).
@@ -161,4 +180,6 @@ function createNativeTransport(
       // Failing the connection cannot fail.
     }
   });
+  if (engineBlobs) followBinaryType(socket, t);
+  return t;
 }

@@ -58,6 +58,8 @@ export interface Transport {
    * it has no event for it (browsers, undici): read by the state machine on every access.
    */
   peerClosing(): boolean;
+  /** The socket's binaryType changed: engines that make the Blobs follow it (React Native). */
+  binaryType?(type: 'blob' | 'arraybuffer'): void;
 }
 
 export interface Backend {

@@ -57,6 +57,7 @@ export interface DetectFeatures {
   constructibleDOMException: boolean;
   urlConstructor: boolean;
   blob: boolean;
+  blobFromBytes: boolean;
   globalBlob: boolean;
   blobArrayBuffer: boolean;
   fileReader: boolean;
@@ -74,6 +75,7 @@ export type QuirkName =
   | 'noConstructibleDOMException'
   | 'noBlobArrayBuffer'
   | 'noGlobalBlob'
+  | 'blobFromBytesUnsupported'
   | 'closedIsTwo'
   | 'noPrototypeConstants'
   | 'prototypeConstantsThrow'
@@ -145,6 +147,8 @@ export type NormalizationName =
   | 'closeReasonWithoutCodeSends1000'
   | 'protocolDuplicatesCaseInsensitive'
   | 'badPortSecurityError'
+  | 'badPortFailsConnection'
+  | 'forbiddenHostCodePoints'
   | 'httpSchemesToWs'
   | 'sendViewBytesOnly'
   | 'sendAfterCloseCountsBytes'
@@ -165,6 +169,8 @@ export type NormalizationName =
 /** Something this host cannot do; the shim fails loudly there (docs/detect.md "unsupported"). */
 export type UnsupportedName =
   | 'blobMessages'
+  | 'blobFromBytes'
+  | 'backendOptions'
   | 'noNativeWebSocket'
   | 'emptyMessagePrompt'
   | 'unrequestedProtocol'

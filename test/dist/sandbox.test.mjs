@@ -293,6 +293,9 @@ for (const file of UMD_FILES) {
           ['ws://example.test:6667/', 'SecurityError', 18],
           ['wss://example.test:25/', 'SecurityError', 18],
           ['http://example.test:6000/', 'SecurityError', 18],
+          ['ws://foo bar.test/', 'SyntaxError', 12],
+          ['ws://a^b/', 'SyntaxError', 12],
+          ['ws://a%zz/', 'SyntaxError', 12],
           ['/chat', 'SyntaxError', 12],
           ['chat', 'SyntaxError', 12],
           ['ftp://example.test/', 'SyntaxError', 12],
@@ -650,6 +653,36 @@ for (const file of UMD_FILES) {
             false,
             false
           ]);
+        });
+
+        it("install({ mode: 'standard' }) after the script tag's strict install: a standard class on the same engine; WebSocketShim.WebSocket follows", function () {
+          const s = loaded();
+          s.run("var Strict = WebSocket; var Standard = WebSocketShim.install({ mode: 'standard' });");
+          expect(s.json('[Standard !== Strict, WebSocket === Standard, WebSocketShim.WebSocket === Standard, WebSocketShim.detect().mode]')).to.deep.equal([true, true, true, 'standard']);
+          s.run("var ws = new WebSocket('ws://example.test/'); FakeWebSocket.last().fire('open'); ws.close();");
+          expect(s.json('__calls(FakeWebSocket.last())')).to.deep.equal([{ op: 'close', args: [] }]);
+          expect(s.json('[WebSocketShim.uninstall(), WebSocket === FakeWebSocket]')).to.deep.equal([true, true]);
+        });
+
+        // QtWebKit 5.212 (Debian's python3-pyqt5.qtwebkit; Safari 10-era WebKit), measured by hand:
+        // typeof DOMException 'function', `new DOMException(...)` a TypeError, its prototype reaching
+        // Error.prototype. The package's class presents itself as that one (issue 11).
+        it('a DOMException that exists but cannot be constructed (QtWebKit 5.212): errors are instanceof it, constructor it, still instanceof Error', function () {
+          const s = make({
+            globals: {
+              DOMException:
+                "(function () { function DOMException() { throw new TypeError('function is not a constructor'); } DOMException.prototype = Object.create(Error.prototype, { constructor: { value: DOMException, writable: true, configurable: true } }); return DOMException; })()"
+            }
+          });
+          s.load(file);
+          expect(s.json("__catch(function () { new DOMException('m', 'SyntaxError'); }).name")).to.equal('TypeError');
+          s.run("var e1 = null; try { new WebSocket('ftp://example.test/'); } catch (x) { e1 = x; }");
+          expect(s.json('[e1.name, e1.code, e1 instanceof DOMException, e1.constructor === DOMException, e1 instanceof Error, String(e1).indexOf("SyntaxError: ") === 0]')).to.deep.equal([
+            'SyntaxError', 12, true, true, true, true
+          ]);
+          s.run("var ws = new WebSocket('ws://example.test/'); var e2 = null; try { ws.send('x'); } catch (x) { e2 = x; }");
+          expect(s.json('[e2.name, e2.code, e2 instanceof DOMException, e2.constructor === DOMException]')).to.deep.equal(['InvalidStateError', 11, true, true]);
+          expect(s.json('WebSocketShim.detect().features.constructibleDOMException')).to.equal(false);
         });
 
         it('with no engine at all it installs nothing (feature tests still see no WebSocket), and WebSocketShim.WebSocket says there is nothing to wrap', function () {

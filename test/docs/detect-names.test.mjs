@@ -26,10 +26,14 @@ const NOT_NAMES = {
   readyState: 'the attribute, read on engines by name',
   wasClean: "CloseEvent's attribute, read by name (events)",
   handleEvent: "an EventListener object's method, looked up by name (event-target)",
+  peerClosing: "a transport method, forwarded by name (transports/engine-calls)",
+  currentTarget: "Event's attribute, shadowed by name on an engine's own event (event-target)",
+  eventPhase: "Event's attribute, shadowed by name on an engine's own event (event-target)",
   userAgent: "navigator's property, read by name (probes)",
   documentMode: "IE's document property, read by name (probes)",
   isWellFormed: 'String.prototype method (ES2024), looked up by name (utf8)',
   toWellFormed: 'String.prototype method (ES2024), looked up by name (utf8)',
+  byteLength: "ArrayBuffer's attribute: its brand-checking getter, looked up by name, recognises buffers (webidl)",
   sendHeaders: "part of undici's diagnostics channel name 'undici:client:sendHeaders' (transports/undici-upgrade, Node only)"
 };
 

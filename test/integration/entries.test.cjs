@@ -74,7 +74,8 @@ const g = typeof globalThis === 'object' ? globalThis : global;
   const api = require('websocket-shim');
   out.ponyfillTouchedNothing = typeof g.WebSocket === before && !('__websocketShim__' in g);
   const auto = require('websocket-shim/auto');
-  out.sameApi = auto.WebSocket === api.WebSocket && auto.install === api.install && auto.CloseEvent === api.CloseEvent;
+  // auto's WebSocket is the installed global (instanceof agrees across the ways in); the rest is the API.
+  out.sameApi = auto.WebSocket === g.WebSocket && auto.WebSocket === api.install() && auto.install === api.install && auto.CloseEvent === api.CloseEvent;
   out.installed = typeof g.WebSocket === 'function' && g.WebSocket === api.install() && api.detect().installed;
   out.backend = api.detect().backend;
   out.ws7Quirks = api.detect().quirks.indexOf('ws7MessageTextAsString') !== -1;

@@ -2,8 +2,9 @@
 // asserted through the installed UMD and, as a control, on the bare engine double.
 //   - text-only engines: binary send() throws NotSupportedError and nothing reaches the wire
 //     (never "[object ArrayBuffer]"); the socket stays usable
-//   - argument-less close(): codes ≠ 1000 and reasons throw NotSupportedError, the socket stays
-//     OPEN; close() while CONNECTING still fails the connection
+//   - argument-less close() (SPEC §4 as of 2026-12-03): arguments validated as §2, then the
+//     socket closes the only way the engine can (the peer sees 1005), never left OPEN;
+//     close() while CONNECTING still fails the connection
 //   - IE's per-server connection cap: the constructor's SecurityError becomes error + close 1006
 //   - messages while CLOSING (old WebKit, Presto): not delivered
 //   - uninstall on a MozWebSocket-only host restores exactly what was there
@@ -103,25 +104,24 @@ describe('legacy engine profiles: engine-specific behaviours (Part B)', function
   }
 
   for (const id of NO_CLOSE_ARGS) {
-    it(`${id}: close(code ≠ 1000) and close(1000, reason) throw NotSupportedError and leave the socket OPEN`, async function () {
-      const h = context(id, 'standard');
-      const u = url('echo=0');
-      const ws = new h.WebSocket(u.href);
-      await on(ws, 'open');
-      expect([thrown(() => ws.close(4000)), thrown(() => ws.close(1000, 'bye')), thrown(() => ws.close(undefined, 'bye'))]).to.deep.equal([
-        'NotSupportedError 9',
-        'NotSupportedError 9',
-        'NotSupportedError 9'
-      ]);
-      // Validation still comes first: invalid arguments are the SPEC errors.
-      expect([thrown(() => ws.close(1001)), thrown(() => ws.close(1000, 'é'.repeat(62)))]).to.deep.equal(['InvalidAccessError 15', 'SyntaxError 12']);
-      expect(ws.readyState).to.equal(1);
-      const closed = on(ws, 'close');
-      ws.close();
-      expect(ws.readyState).to.equal(2);
-      await closed;
-      expect((await server.log(u.id)).close.hadBody).to.equal(false);
-    });
+    for (const args of [[4000, 'bye'], [4000], [1000, 'bye'], [undefined, 'bye'], []]) {
+      it(`${id}: close(${args.map(String).join(', ')}) closes the socket (the engine's close() without arguments; the peer sees 1005)`, async function () {
+        const h = context(id, 'standard');
+        const u = url('echo=0');
+        const ws = new h.WebSocket(u.href);
+        await on(ws, 'open');
+        // Validation still comes first: invalid arguments are the SPEC errors, the socket stays OPEN.
+        expect([thrown(() => ws.close(1001)), thrown(() => ws.close(1000, 'é'.repeat(62)))]).to.deep.equal(['InvalidAccessError 15', 'SyntaxError 12']);
+        expect(ws.readyState).to.equal(1);
+        const closed = on(ws, 'close');
+        expect(thrown(() => ws.close(...args))).to.equal('no exception');
+        expect(ws.readyState).to.equal(2);
+        await closed;
+        expect(ws.readyState).to.equal(3);
+        expect((await server.log(u.id)).close.hadBody).to.equal(false);
+        expect(h.detect().unsupported.some((u) => u.startsWith('closeCodeOnWire:'))).to.equal(true);
+      });
+    }
 
     it(`${id}: close(4000) while CONNECTING fails the connection (nothing to transmit), no exception`, async function () {
       const h = context(id);

@@ -32,15 +32,19 @@ const NO_BINARY = [
     why: 'no binary frames: the binary message cannot be sent to be echoed'
   }))
 ];
-// ... and one whose close() takes no arguments.
+// ... and one with no typed arrays at all (Chrome 4–5, Safari 5.0): without an ArrayBuffer class
+// there is no brand check, so only the tag can tell what a value is (issue 11), and the binary
+// data it then names cannot be sent.
+const NO_TYPED_ARRAYS = [
+  { check: 'send-fake-buffer', actual: 'NotSupportedError', why: 'no ArrayBuffer in the engine: a value tagged ArrayBuffer is taken for one (no brand check exists), and binary data cannot be sent' }
+];
+// ... and one whose close() takes no arguments (SPEC §4 as of 2026-12-03: validated as §2, then
+// closed the only way the engine can; the peer sees no status code, 1005).
+const NO_CODE = "close() takes no arguments: the socket closes without the code (the peer sees 1005); detect().unsupported names it";
 const NO_CLOSE_ARGS = [
-  ...['close-3001.3', 'close-2999.5', 'close-reason-123-bytes', 'close-reason-only'].map((check) => ({
-    check,
-    actual: 'NotSupportedError',
-    why: 'close() takes no arguments: a code other than 1000, or a reason, throws NotSupportedError'
-  })),
-  { check: 'close-reason-surrogate', modes: ['standard'], actual: 'NotSupportedError', why: 'a reason cannot be sent' },
-  { check: 'close-twice', actual: 'threw NotSupportedError', why: 'close(3000, reason) cannot be sent' },
+  ...['close-3001.3', 'close-2999.5', 'close-reason-123-bytes', 'close-reason-only'].map((check) => ({ check, actual: 'sent no body', why: NO_CODE })),
+  { check: 'close-reason-surrogate', modes: ['standard'], actual: 'sent no body', why: NO_CODE },
+  { check: 'close-twice', actual: 'readyState 2; no exception; sent no body; close 1005 "" clean', why: NO_CODE },
   { check: 'close-string-code', actual: 'sent no body', why: "close(1000) sends the engine's own close frame, which has no status code" },
   { check: 'close-no-arguments', modes: ['strict'], actual: 'sent no body', why: "strict close() means 1000; the engine's frame has no status code" }
 ];
@@ -135,7 +139,7 @@ export const PROFILES = [
     cannot: [...NO_BINARY, ...NO_CLOSE_ARGS, ...ONE_PROTOCOL, ...NO_CLOSE_CODE_IN],
     rawFails: ['send-arraybuffer', 'close-3001.3', 'close-reason-only', 'ev-close-code-reason', 'send-surrogate', 'ctor-bad-port'],
     normalizes: 'WebSocket from MozWebSocket; boolean send → undefined; surrogates checked before the engine (strict) or replaced (standard); close arguments validated although ignored by the engine; blocked port SecurityError instead of SYNTAX_ERR; close events without code → 1005/1006',
-    limits: 'no binary frames (send → NotSupportedError); close() takes no arguments (codes ≠ 1000 and reasons → NotSupportedError; close()/close(1000) send no status code); one protocol only (more → NotSupportedError); inbound close code and reason unknown (1005 "")'
+    limits: 'no binary frames (send → NotSupportedError); close() takes no arguments (close(code, reason) is validated, then closes without a status code: the peer sees 1005); one protocol only (more → NotSupportedError); inbound close code and reason unknown (1005 "")'
   },
   {
     id: 'firefox-8',
@@ -224,7 +228,7 @@ export const PROFILES = [
       quirks: ['readyStateClosedIsTwo', 'webkitHixie76', 'webkitCloseWithoutArguments', 'closedIsTwo'],
       unsupported: ['binaryFrames', 'closeCodeOnWire', 'multipleProtocols', 'closeEventCode']
     },
-    cannot: [...NO_BINARY, ...NO_CLOSE_ARGS, ...ONE_PROTOCOL, ...NO_CLOSE_CODE_IN],
+    cannot: [...NO_BINARY, ...NO_TYPED_ARRAYS, ...NO_CLOSE_ARGS, ...ONE_PROTOCOL, ...NO_CLOSE_CODE_IN],
     rawFails: ['send-arraybuffer', 'close-3001.3', 'attr-constants', 'ev-close-code-reason', 'ctor-url-serialized'],
     normalizes: 'url from URL; CLOSING/CLOSED 2/3; protocol from the offered one (hixie-76 echoes it); boolean send; messages while CLOSING dropped; close events without code → 1005/1006; no typed arrays or bind needed',
     limits: 'as Firefox 6–7: no binary frames, close() without arguments, one protocol, inbound close code unknown'
@@ -384,12 +388,15 @@ export const PROFILES = [
     // Every check that constructs a socket fails with the NotSupportedError "no WebSocket"; the
     // ones that fail earlier (URL, port and protocol checks) and the constants still pass.
     cannot: CHECKS.filter(
-      (c) => ['ctor-bad-scheme', 'ctor-fragment', 'ctor-unparsable', 'ctor-bad-port', 'ctor-protocol-token', 'ctor-protocol-duplicate', 'attr-constants'].indexOf(c.id) === -1
+      (c) => ['ctor-bad-scheme', 'ctor-fragment', 'ctor-unparsable', 'ctor-forbidden-host', 'ctor-bad-port', 'ctor-protocol-token', 'ctor-protocol-duplicate', 'attr-constants'].indexOf(c.id) === -1
     ).map((c) => ({
       check: c.id,
       actual: c.id === 'ctor-http-https' ? 'NotSupportedError, NotSupportedError' : c.id === 'ctor-relative' ? 'NotSupportedError' : 'threw NotSupportedError',
       why: 'no WebSocket in the engine: new WebSocket() throws NotSupportedError'
-    })),
+    })).concat([
+      // Standard mode: a bad port is no constructor error, so the missing engine is reached first.
+      { check: 'ctor-bad-port', modes: ['standard'], actual: 'NotSupportedError', why: 'no WebSocket in the engine: a connection cannot even fail' }
+    ]),
     rawFails: [],
     normalizes: 'constructor argument checks (SyntaxError, SecurityError) as docs/contract.md says',
     limits: 'no WebSocket at all: install() leaves `WebSocket` undefined (feature tests keep working); WebSocketShim.WebSocket throws NotSupportedError for a valid URL; detect().unsupported has noNativeWebSocket'
@@ -535,7 +542,7 @@ export const PROFILES = [
     },
     detect: { backend: 'bun', quirks: ['bunNoCloseCodeValidation', 'bunCloseWithoutCodeSends1000'], unsupported: ['closeWithoutStatus'] },
     cannot: [...CLOSE_SENDS_1000],
-    rawFails: ['close-reserved-codes', 'close-reason-124-bytes', 'close-nan-null', 'attr-binarytype', 'ctor-bad-port', 'send-after-close'],
+    rawFails: ['close-reserved-codes', 'close-reason-124-bytes', 'close-nan-null', 'attr-binarytype', 'send-after-close'],
     normalizes: 'close codes validated (Bun sends any code); reason limit in UTF-8 bytes (Bun: UTF-16 units, only when code ≠ 1000, else dropped); binaryType nodebuffer → enum; Buffers → ArrayBuffer/Blob; bufferedAmount without framing; blocked ports',
     limits: 'close() without a code sends 1000 (standard mode cannot send a frame without a status code)'
   }

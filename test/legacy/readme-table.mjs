@@ -25,7 +25,10 @@ export function renderTable() {
     'WebSocket behaviour ([docs/detect.md](docs/detect.md)) over a real connection. The UMD bundle loads, detects and',
     'installs there and runs the conformance checks in both modes (`test/legacy/profiles.test.mjs`).',
     'Where an engine cannot do something at all, the shim fails loudly (`NotSupportedError`) and',
-    '`detect().unsupported` names it.',
+    '`detect().unsupported` names it; `close()` is the exception ([contract](docs/contract.md)): it never leaves a socket',
+    "open, and on an engine whose `close()` takes no arguments it closes without the code.",
+    'React Native cannot make a Blob from bytes: with `binaryType` `\'blob\'` the engine makes the',
+    "Blobs (its BlobModule), else binary messages arrive as `ArrayBuffer`s (never dropped).",
     '',
     '| profile | engine / versions | `detect().backend` | the shim normalizes | cannot (how it fails) |',
     '| --- | --- | --- | --- | --- |'
@@ -35,8 +38,9 @@ export function renderTable() {
   }
   lines.push(
     '',
-    'The ES5 bundles also run in real ES5 engines (`test/legacy/es5-engines.test.mjs`): the',
-    "shim's validation, errors and events are checked there with a scripted engine double.",
+    'The ES5 bundles also run in real ES5 engines and in Hermes, React Native\'s engine',
+    "(`test/legacy/es5-engines.test.mjs`): the shim's validation, errors and events are checked",
+    'there with a scripted engine double.',
     ''
   );
   for (const e of ENGINES) lines.push(`- \`${e.name}\`: ${e.note}`);

@@ -106,9 +106,7 @@ export class ReferenceWebSocket extends EventTarget {
     }
     // 5. No fragment, not even an empty one.
     if (record.hash !== '' || record.href.endsWith('#')) throw new DOMException('Fragments are not allowed', 'SyntaxError');
-    // Fetch "bad port", reported synchronously as SPEC §2 asks.
     const port = record.port ? +record.port : record.protocol === 'wss:' ? 443 : 80;
-    if (BAD_PORTS.has(port)) throw new DOMException(`Port ${port} is not allowed`, 'SecurityError');
     // 6–7. Protocols: a string is [string]; tokens; no duplicates (ASCII case-insensitive).
     const list = typeof protocols === 'string' ? [protocols] : Array.from(protocols, (p) => `${p}`);
     const seen = new Set();
@@ -121,6 +119,14 @@ export class ReferenceWebSocket extends EventTarget {
     this.#url = record.href;
     this.#origin = record.origin;
 
+    // Fetch "bad port": a network error, so the connection fails (error, then close 1006, in a
+    // later task); nothing goes to the network.
+    if (BAD_PORTS.has(port)) {
+      this.#detached = true;
+      this.#socket = null;
+      setTimeout(() => this.#closed(1006, '', false), 0);
+      return;
+    }
     // Establish the connection.
     const socket = new WS(record.href, list, { perMessageDeflate: false });
     this.#socket = socket;
@@ -204,8 +210,8 @@ export class ReferenceWebSocket extends EventTarget {
     // 4. CONNECTING: fail the connection; error and close come in a later task.
     if (this.#readyState === CONNECTING) {
       this.#readyState = CLOSING;
+      if (this.#socket) this.#socket.terminate();
       this.#detached = true;
-      this.#socket.terminate();
       setTimeout(() => this.#closed(1006, '', false), 0);
       return;
     }
@@ -222,6 +228,10 @@ export class ReferenceWebSocket extends EventTarget {
     if (arguments.length < 1) throw new TypeError("Failed to execute 'send': 1 argument required.");
     // IDL union: ArrayBuffer, ArrayBufferView, Blob, else USVString.
     let item;
+    if (ArrayBuffer.isView(data) && typeof SharedArrayBuffer === 'function' && data.buffer instanceof SharedArrayBuffer) {
+      throw new TypeError('BufferSource must not be shared');
+    }
+    if (typeof SharedArrayBuffer === 'function' && data instanceof SharedArrayBuffer) throw new TypeError('BufferSource must not be shared');
     if (data instanceof ArrayBuffer) item = { data: data.slice(0), size: data.byteLength, pending: false };
     else if (ArrayBuffer.isView(data)) {
       item = { data: data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength), size: data.byteLength, pending: false };
@@ -238,6 +248,9 @@ export class ReferenceWebSocket extends EventTarget {
       return;
     }
     if (this.#queue.length === 0 && !item.pending) {
+      // bufferedAmount decreases only in a later task, once the data was transmitted.
+      this.#held += item.size;
+      setTimeout(() => (this.#held -= item.size), 0);
       this.#socket.send(item.data);
       return;
     }

@@ -159,3 +159,51 @@ describe('errors', function () {
     });
   });
 });
+
+// Issue 11 "DOMException identity": an engine with a DOMException that cannot be constructed
+// (QtWebKit 5.212, the Safari 10-era WebKit in Debian; IE10/11): the package's own class presents
+// itself as the engine's, so `e instanceof DOMException` and `e.constructor === DOMException` hold.
+describe("errors: the package's DOMException presents as the engine's where that one is not constructible", function () {
+  const errors = load('errors');
+  const Real = globalThis.DOMException;
+  function useEngineDOMException(Engine) {
+    Object.defineProperty(globalThis, 'DOMException', { value: Engine, writable: true, configurable: true });
+    errors.setDOMExceptionSource(() => null); // resets the cached choice
+  }
+  after(function () {
+    Object.defineProperty(globalThis, 'DOMException', { value: Real, writable: true, configurable: true });
+    errors.setDOMExceptionSource(() => null);
+  });
+
+  it('QtWebKit 5.212 model: DOMException exists, its prototype reaches Error.prototype, `new` throws', function () {
+    const Engine = function DOMException() {
+      throw new TypeError('Illegal constructor');
+    };
+    Engine.prototype = Object.create(Error.prototype, { constructor: { value: Engine, writable: true, configurable: true } });
+    useEngineDOMException(Engine);
+    expect(errors.nativeDOMException()).to.equal(null);
+    const e = errors.domException('SyntaxError', 'bad url');
+    expect(e).to.be.instanceOf(Engine);
+    expect(e.constructor).to.equal(Engine);
+    expect(e).to.be.instanceOf(Error);
+    expect([e.name, e.code, e.message]).to.deep.equal(['SyntaxError', 12, 'bad url']);
+    expect(String(e)).to.equal('SyntaxError: bad url');
+    expect(errors.isDOMException(e, 'SyntaxError')).to.equal(true);
+  });
+  it('IE10/11 model: the engine prototype does not reach Error.prototype: instanceof Error kept, constructor the engine\'s', function () {
+    const Engine = function DOMException() {
+      throw new TypeError('Illegal constructor');
+    };
+    useEngineDOMException(Engine);
+    const e = errors.domException('InvalidStateError', 'm');
+    expect(e).to.be.instanceOf(Error);
+    expect(e.constructor).to.equal(Engine);
+    expect([e.name, e.code]).to.deep.equal(['InvalidStateError', 11]);
+  });
+  it('no DOMException at all: the own class, as before', function () {
+    useEngineDOMException(undefined);
+    const e = errors.domException('SecurityError', 'm');
+    expect(e).to.be.instanceOf(errors.OwnDOMException);
+    expect(e.code).to.equal(18);
+  });
+});

@@ -199,3 +199,85 @@ describe('events: getEventClasses', function () {
     });
   });
 });
+
+// Issue 11 "Interface objects": where the package supplies CloseEvent on the engine's Event
+// (Node 20–22), it is a Web IDL interface: it inherits from Event (constructor and prototype
+// chain), its prototype is read-only, code/reason/wasClean are brand-checked getters named
+// `get code`, …, and String(new CloseEvent('close')) is [object CloseEvent].
+describe('events: the CloseEvent the package supplies on the native Event is a Web IDL interface', function () {
+  let CloseEvent;
+  before(function () {
+    resetEventClassesForTesting();
+    const saved = Object.getOwnPropertyDescriptor(globalThis, 'CloseEvent');
+    if (saved) delete globalThis.CloseEvent; // Node 23+: pretend it has none
+    CloseEvent = getEventClasses(true).CloseEvent;
+    if (saved) Object.defineProperty(globalThis, 'CloseEvent', saved);
+    resetEventClassesForTesting();
+  });
+  it('Object.getPrototypeOf(CloseEvent) === Event; CloseEvent.prototype inherits Event.prototype', function () {
+    expect(Object.getPrototypeOf(CloseEvent)).to.equal(Event);
+    expect(Object.getPrototypeOf(CloseEvent.prototype)).to.equal(Event.prototype);
+    expect(CloseEvent.NONE).to.equal(0);
+  });
+  it('name "CloseEvent", length 1, prototype neither writable, enumerable nor configurable', function () {
+    expect(CloseEvent.name).to.equal('CloseEvent');
+    expect(CloseEvent.length).to.equal(1);
+    const d = Object.getOwnPropertyDescriptor(CloseEvent, 'prototype');
+    expect([d.writable, d.enumerable, d.configurable]).to.deep.equal([false, false, false]);
+  });
+  it("String(new CloseEvent('close')) is [object CloseEvent]", function () {
+    expect(String(new CloseEvent('close'))).to.equal('[object CloseEvent]');
+    expect(Object.prototype.toString.call(CloseEvent.prototype)).to.equal('[object CloseEvent]');
+  });
+  for (const k of ['code', 'reason', 'wasClean']) {
+    it(`${k}: a getter named "get ${k}" that throws TypeError on CloseEvent.prototype and on a plain Event`, function () {
+      const d = Object.getOwnPropertyDescriptor(CloseEvent.prototype, k);
+      expect(d.get.name).to.equal('get ' + k);
+      expect(d.set).to.equal(undefined);
+      expect(d.enumerable).to.equal(true);
+      expect(() => CloseEvent.prototype[k]).to.throw(TypeError);
+      expect(() => d.get.call(new Event('x'))).to.throw(TypeError);
+    });
+  }
+  it('instances: instanceof Event, a native Event an EventTarget dispatches', function () {
+    const e = new CloseEvent('close', { code: 1000, reason: 'r', wasClean: true });
+    expect(e).to.be.instanceOf(Event);
+    let got = null;
+    const t = new EventTarget();
+    t.addEventListener('close', (ev) => (got = ev));
+    t.dispatchEvent(e);
+    expect(got).to.equal(e);
+    expect([e.code, e.reason, e.wasClean]).to.deep.equal([1000, 'r', true]);
+  });
+  it('init dictionary: reason is ToString (toString before valueOf), code an unsigned short (modulo 2^16)', function () {
+    const e = new CloseEvent('close', { reason: { valueOf: () => 'v', toString: () => 't' }, code: 65537 });
+    expect(e.reason).to.equal('t');
+    expect(e.code).to.equal(1);
+    expect(new CloseEvent('close', { code: -1 }).code).to.equal(65535);
+    expect(new CloseEvent('close', { code: NaN }).code).to.equal(0);
+  });
+  it('init dictionary: a reason with an unpaired surrogate becomes U+FFFD (USVString)', function () {
+    expect(new CloseEvent('close', { reason: 'a\ud800' }).reason).to.equal('a\ufffd');
+  });
+  it('init dictionary: a non-object (not undefined or null) → TypeError', function () {
+    expect(() => new CloseEvent('close', 5)).to.throw(TypeError);
+    expect(new CloseEvent('close', null).code).to.equal(0);
+  });
+});
+
+describe('events: the own classes (engines without a usable EventTarget) as far as ES2015 allows', function () {
+  it('OwnCloseEvent / OwnMessageEvent inherit OwnEvent; read-only prototype; toStringTag', function () {
+    for (const [C, name] of [[OwnCloseEvent, 'CloseEvent'], [OwnMessageEvent, 'MessageEvent']]) {
+      expect(Object.getPrototypeOf(C)).to.equal(OwnEvent);
+      expect(Object.getOwnPropertyDescriptor(C, 'prototype').writable).to.equal(false);
+      expect(String(new C('x'))).to.equal('[object ' + name + ']');
+    }
+  });
+  it('init conversions are ToString: reason, origin, lastEventId', function () {
+    const o = { valueOf: () => 'v', toString: () => 't' };
+    expect(new OwnCloseEvent('close', { reason: o }).reason).to.equal('t');
+    const m = new OwnMessageEvent('message', { origin: o, lastEventId: o });
+    expect([m.origin, m.lastEventId]).to.deep.equal(['t', 't']);
+    expect(new OwnEvent(o).type).to.equal('t');
+  });
+});

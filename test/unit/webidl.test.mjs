@@ -256,3 +256,83 @@ describe('webidl', function () {
     });
   });
 });
+
+// Issue 11 "Conversions": buffers and Blobs are recognised by their internal slots (Web IDL
+// union conversion), not by Symbol.toStringTag; a SharedArrayBuffer (or a view on one) is no
+// BufferSource (no [AllowShared]) → TypeError.
+describe('webidl: buffers and Blobs recognised by internal slots, not Symbol.toStringTag', function () {
+  const { bufferSourceKind, isSharedArrayBuffer } = load('webidl');
+  const tagged = (tag, extra) => Object.assign({ [Symbol.toStringTag]: tag }, extra);
+
+  it('a plain object tagged ArrayBuffer is not an ArrayBuffer', function () {
+    expect(isArrayBuffer(tagged('ArrayBuffer', { byteLength: 4, slice() {} }))).to.equal(false);
+  });
+  it('an object made from ArrayBuffer.prototype (no [[ArrayBufferData]]) is not an ArrayBuffer', function () {
+    expect(isArrayBuffer(Object.create(ArrayBuffer.prototype))).to.equal(false);
+  });
+  it('a plain object tagged Uint8Array (with a real buffer) is not a view', function () {
+    expect(isArrayBufferView(tagged('Uint8Array', { buffer: new ArrayBuffer(4), byteOffset: 0, byteLength: 4 }))).to.equal(false);
+  });
+  it('a plain object tagged Blob with size, type and slice is not a Blob; a real Blob and File are', function () {
+    expect(isBlob(tagged('Blob', { size: 1, type: '', slice() {} }))).to.equal(false);
+    expect(isBlob(Object.create(Blob.prototype))).to.equal(false);
+    expect(isBlob(new Blob(['x']))).to.equal(true);
+    expect(isBlob(new File(['x'], 'f'))).to.equal(true);
+  });
+  it('a detached ArrayBuffer is still an ArrayBuffer', function () {
+    const ab = new ArrayBuffer(8);
+    structuredClone(ab, { transfer: [ab] });
+    expect(isArrayBuffer(ab)).to.equal(true);
+  });
+  it('another realm: ArrayBuffer and views recognised, tagged fakes not', function () {
+    expect(isArrayBuffer(vm.runInNewContext('new ArrayBuffer(2)'))).to.equal(true);
+    expect(isArrayBuffer(vm.runInNewContext("({ [Symbol.toStringTag]: 'ArrayBuffer' })"))).to.equal(false);
+  });
+  it('bufferSourceKind: buffer, view, blob, or null (ToString)', function () {
+    expect(bufferSourceKind(new ArrayBuffer(1))).to.equal('buffer');
+    expect(bufferSourceKind(new DataView(new ArrayBuffer(1)))).to.equal('view');
+    expect(bufferSourceKind(Buffer.from('x'))).to.equal('view');
+    expect(bufferSourceKind(new Blob(['x']))).to.equal('blob');
+    expect(bufferSourceKind(tagged('ArrayBuffer'))).to.equal(null);
+    expect(bufferSourceKind(tagged('Uint8Array'))).to.equal(null);
+    expect(bufferSourceKind('text')).to.equal(null);
+    expect(bufferSourceKind(null)).to.equal(null);
+  });
+  it('a view on a SharedArrayBuffer → TypeError; a SharedArrayBuffer → TypeError', function () {
+    const sab = new SharedArrayBuffer(4);
+    expect(isSharedArrayBuffer(sab)).to.equal(true);
+    expect(isArrayBuffer(sab)).to.equal(false);
+    expectTypeError(() => bufferSourceKind(new Uint8Array(sab)));
+    expectTypeError(() => bufferSourceKind(new DataView(sab)));
+    expectTypeError(() => bufferSourceKind(sab));
+    expect(isSharedArrayBuffer(new ArrayBuffer(1))).to.equal(false);
+    expect(isSharedArrayBuffer(tagged('SharedArrayBuffer'))).to.equal(false);
+  });
+  it('DOMString is ToString: toString before valueOf (not `"" + v`)', function () {
+    expect(toDOMString({ valueOf: () => 'arraybuffer', toString: () => 'blob' })).to.equal('blob');
+  });
+});
+
+describe('webidl: a Blob class whose size getter does not brand-check (Node 14.18–17 buffer.Blob)', function () {
+  const Real = globalThis.Blob;
+  before(function () {
+    const k = Symbol('length');
+    globalThis.Blob = class Blob {
+      constructor(parts) {
+        this[k] = parts.length;
+      }
+      get size() {
+        return this[k]; // undefined for anything else, no exception (as Node 14.18's)
+      }
+    };
+  });
+  after(function () {
+    globalThis.Blob = Real;
+  });
+  it('its instances are Blobs; a plain object or an ArrayBuffer is not', function () {
+    expect(isBlob(new globalThis.Blob(['x']))).to.equal(true);
+    expect(isBlob({})).to.equal(false);
+    expect(isBlob(new ArrayBuffer(1))).to.equal(false);
+    expect(isBlob({ size: 3, type: '', slice() {}, [Symbol.toStringTag]: 'Blob' })).to.equal(false);
+  });
+});

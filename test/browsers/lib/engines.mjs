@@ -9,11 +9,15 @@
 //
 // Chromium: playwright-core over CDP. Firefox ESR: puppeteer-core over WebDriver BiDi.
 // WebKitGTK: selenium-webdriver talking to WebKitWebDriver under xvfb-run (MiniBrowser).
+// QtWebKit 5.212 (a WebKit of 2016): a QWebPage in Debian's /usr/bin/python3 (PyQt5), driven
+// by qtwebkit-driver.py over JSON lines; it runs the ES2015 build of the pages
+// (qtwebkit-pages.mjs), so its entry says `pages: 'es2015'`.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const MINIBROWSER = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 
@@ -35,6 +39,15 @@ export const ENGINES = [
     label: 'WebKitGTK',
     debian: 'webkit2gtk-driver xvfb',
     needs: ['/usr/bin/WebKitWebDriver', MINIBROWSER, '/usr/bin/xvfb-run']
+  },
+  {
+    id: 'qtwebkit',
+    label: 'QtWebKit',
+    debian: 'python3-pyqt5.qtwebkit',
+    needs: ['/usr/bin/python3', '/usr/lib/python3/dist-packages/PyQt5/QtWebKitWidgets.abi3.so'],
+    // ES2015 only and no ES modules: the pages' ES2015 build; the bundler apps (ES modules of
+    // today's toolchains) are not run there.
+    pages: 'es2015'
   }
 ];
 
@@ -75,6 +88,7 @@ export async function launch(engine, opts) {
   if (engine.id === 'chromium') return launchChromium(opts);
   if (engine.id === 'firefox') return launchFirefox(opts);
   if (engine.id === 'webkit') return launchWebKit(opts);
+  if (engine.id === 'qtwebkit') return launchQtWebKit(opts);
   throw new Error('unknown engine ' + engine.id);
 }
 
@@ -346,6 +360,100 @@ async function launchWebKit({ sinkAddress }) {
       } finally {
         await stop();
       }
+    }
+  };
+}
+
+// --- QtWebKit 5.212 ------------------------------------------------------------------------
+
+const QTWEBKIT_DRIVER = join(dirname(fileURLToPath(import.meta.url)), 'qtwebkit-driver.py');
+
+async function launchQtWebKit({ sinkAddress }) {
+  const child = spawn('/usr/bin/python3', [QTWEBKIT_DRIVER, sinkAddress], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+    env: { ...process.env, QT_QPA_PLATFORM: 'offscreen', XDG_RUNTIME_DIR: mkdtempSync(join(tmpdir(), 'ws-shim-qt-')) }
+  });
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr += d));
+  const exited = new Promise((resolve) => child.on('exit', resolve));
+  const waiting = new Map(); // id -> resolve
+  const away = []; // what tried to leave 127.0.0.1
+  const consoleLines = [];
+  let ready;
+  const readyP = new Promise((resolve) => (ready = resolve));
+  let buf = '';
+  child.stdout.on('data', (d) => {
+    buf += d;
+    let i;
+    while ((i = buf.indexOf('\n')) >= 0) {
+      const line = buf.slice(0, i);
+      buf = buf.slice(i + 1);
+      if (!line.trim()) continue;
+      const msg = JSON.parse(line);
+      if (msg.event === 'ready') ready(msg);
+      else if (msg.event === 'console') consoleLines.push(msg);
+      else if (msg.event === 'away') away.push(msg);
+      else if (waiting.has(msg.id)) {
+        waiting.get(msg.id)(msg);
+        waiting.delete(msg.id);
+      }
+    }
+  });
+  const onExit = () => {
+    try {
+      process.kill(child.pid, 'SIGTERM');
+    } catch (e) {
+      // already gone
+    }
+  };
+  process.on('exit', onExit);
+  let nextId = 0;
+  function send(cmd, args = {}, timeoutMs = 30000) {
+    const id = ++nextId;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        waiting.delete(id);
+        reject(new Error(`qtwebkit-driver: no answer to ${cmd} in ${timeoutMs} ms`));
+      }, timeoutMs);
+      waiting.set(id, (msg) => {
+        clearTimeout(timer);
+        if (msg.error) reject(new Error('qtwebkit-driver: ' + msg.error));
+        else resolve(msg);
+      });
+      child.stdin.write(JSON.stringify({ id, cmd, ...args }) + '\n');
+    });
+  }
+  const hello = await Promise.race([readyP, exited.then(() => Promise.reject(new Error('qtwebkit-driver exited: ' + stderr))), sleep(20000).then(() => Promise.reject(new Error('qtwebkit-driver did not start: ' + stderr)))]);
+  return {
+    version: 'QtWebKit 5.212 (AppleWebKit/' + hello.version + ', PyQt5)',
+    userAgent: hello.userAgent,
+    pages: 'es2015',
+    /** Requests the engine tried to make off 127.0.0.1 (refused by the driver or sent to the sink). */
+    away: () => away.slice(),
+    console: () => consoleLines.slice(),
+    async load(url, { timeoutMs = 60000 } = {}) {
+      const from = consoleLines.length;
+      const loaded = await send('load', { url }, timeoutMs);
+      if (!loaded.ok) throw new Error('QtWebKit did not load ' + url);
+      try {
+        return await pollResult(async () => (await send('eval', { js: RESULT_PROBE.replace(/^return /, '') })).value, timeoutMs, url);
+      } catch (e) {
+        const lines = consoleLines.slice(from).map((c) => `${c.source}:${c.line} ${c.message}`);
+        throw new Error(e.message + (lines.length ? '; console: ' + lines.join(' | ') : ''));
+      }
+    },
+    async screenshot(file) {
+      await send('screenshot', { file });
+    },
+    async close() {
+      try {
+        await send('quit', {}, 5000);
+      } catch (e) {
+        // it is stopped below
+      }
+      await Promise.race([exited, sleep(5000)]);
+      if (child.exitCode === null) child.kill('SIGTERM');
+      process.removeListener('exit', onExit);
     }
   };
 }

@@ -368,7 +368,8 @@ export function createEngine(specIn, host) {
     else if (spec.events.binaryFrames === 'drop') return;
     else {
       const type = st.binaryType === undefined ? 'arraybuffer' : st.binaryType; // RN: effective ArrayBuffer
-      if (type === 'blob') payload = new host.Blob([data]);
+      // React Native makes Blobs only with its BlobModule (`blobModule: false`: ArrayBuffers).
+      if (type === 'blob' && spec.binaryType.blobModule !== false) payload = new host.Blob([data]);
       else if (type === 'nodebuffer') payload = Buffer.from(data);
       else payload = new Uint8Array(data).slice().buffer;
     }

@@ -88,6 +88,21 @@ for (const k of ['protocol', 'host', 'hostname', 'port', 'pathname', 'search', '
   });
 }
 
+/**
+ * React Native's Blob (Libraries/Blob/Blob.js, BlobManager.createFromParts): made from strings
+ * and other Blobs only; bytes throw. The engine's own Blobs (BlobModule) are Node's here.
+ */
+class RNBlob extends Blob {
+  constructor(parts = [], options) {
+    for (const p of parts) {
+      if (p instanceof ArrayBuffer || ArrayBuffer.isView(p) || Object.prototype.toString.call(p) === '[object ArrayBuffer]') {
+        throw new Error("Creating blobs from 'ArrayBuffer' and 'ArrayBufferView' are not supported");
+      }
+    }
+    super(parts, options);
+  }
+}
+
 /** The value a profile's `web` entry stands for. */
 function webValue(name, kind) {
   if (kind === 'native') {
@@ -97,7 +112,7 @@ function webValue(name, kind) {
   }
   if (kind === 'stub') return stub(name, name === 'DOMException' ? DOM_CONSTANTS : null);
   if (kind === 'object') return { createObjectURL() {}, revokeObjectURL() {} }; // IE's URL
-  if (kind === 'rn') return RNURL;
+  if (kind === 'rn') return name === 'Blob' ? RNBlob : RNURL;
   throw new Error(`unknown web kind ${kind} for ${name}`);
 }
 
@@ -106,8 +121,9 @@ export const UMD_FILES = ['dist/websocket-shim.umd.js', 'dist/websocket-shim.umd
 /**
  * Creates the context for `profile`, loads `file` in `mode`.
  * `page`: the page URL (browsers) — location.href / document.baseURI.
+ * `before`: a script run before the bundle, as a page's earlier <script>.
  */
-export function createProfileContext(profile, { mode = 'strict', file = UMD_FILES[0], page } = {}) {
+export function createProfileContext(profile, { mode = 'strict', file = UMD_FILES[0], page, before } = {}) {
   const g = profile.globals;
   const uncaught = [];
   const logs = [];
@@ -167,6 +183,8 @@ export function createProfileContext(profile, { mode = 'strict', file = UMD_FILE
     });
     Object.defineProperty(sandbox, profile.engine.globalName || 'WebSocket', { value: engine.Ctor, writable: true, configurable: true, enumerable: false });
   }
+  // A page's own script before the shim's (`before`), e.g. a top-level `var WebSocket`.
+  if (before) run(before, 'page-script.js');
   const text = readFileSync(join(root, file), 'utf8');
   run(text, file);
   return {

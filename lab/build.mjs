@@ -1,0 +1,120 @@
+// Builds the lab's copy of the check list: conformance/checks.mjs (the one source of truth,
+// modern JS) downleveled to ES5 by TypeScript 5.9 (async/await become its __awaiter/__generator
+// helpers), wrapped so that it runs on every engine the UMD runs on:
+//
+//   lab/build/checks.js   a script (and a CommonJS module) that defines WSLabChecks =
+//                         { CHECKS, MODE_DEPENDENT, runChecks } from WSLabHooks
+//
+// The few host APIs the checks use that an ES5-era engine may lack are rebound inside the
+// wrapper, never on the page's globals (the shim's detect() must see the engine as it is):
+//   Promise, TextEncoder, TextDecoder, URL,   variables of the wrapper, from WSLabHooks
+//                                              (lab/page/hooks.js: the engine's own where it
+//   Symbol                                     has them, small fallbacks where not; Symbol
+//                                              passes through: undefined where there is none,
+//                                              and the one check that needs it says it threw)
+//   s.startsWith(x), s.repeat(n)              rewritten to WSLabHooks.startsWith(s, x), … by
+//                                              a TypeScript transformer (ES2015 String methods)
+// Anything else ES2015+ in checks.mjs fails the build (checkES5 below) instead of failing on a TV.
+//
+//   node lab/build.mjs        (npm start and npm run compat run it)
+import ts from 'typescript';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { spawnSync } from 'node:child_process';
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const SOURCE = join(root, 'conformance', 'checks.mjs');
+export const OUT = join(root, 'lab', 'build', 'checks.js');
+
+/** Globals the wrapper rebinds from WSLabHooks. */
+export const HOOKED_GLOBALS = ['Promise', 'TextEncoder', 'TextDecoder', 'URL', 'Symbol'];
+/** ES2015 String methods, called as WSLabHooks[name](receiver, ...args). */
+export const HOOKED_METHODS = ['startsWith', 'repeat'];
+/** ES2015+ globals the output must not name at all (the hooks cover the ones it needs). */
+const FORBIDDEN = ['Map', 'Set', 'WeakMap', 'WeakSet', 'Reflect', 'Proxy', 'Array.from', 'Object.assign', 'Object.entries', 'Object.values'];
+
+function methodHooks(context) {
+  const f = context.factory;
+  const visit = (node) => {
+    if (
+      ts.isCallExpression(node) &&
+      ts.isPropertyAccessExpression(node.expression) &&
+      HOOKED_METHODS.includes(node.expression.name.text)
+    ) {
+      const receiver = ts.visitNode(node.expression.expression, visit);
+      const args = node.arguments.map((a) => ts.visitNode(a, visit));
+      const hook = f.createPropertyAccessExpression(f.createIdentifier('WSLabHooks'), node.expression.name.text);
+      return f.createCallExpression(hook, undefined, [receiver, ...args]);
+    }
+    return ts.visitEachChild(node, visit, context);
+  };
+  return (sf) => ts.visitNode(sf, visit);
+}
+
+/** Throws when `code` names a forbidden ES2015+ global. */
+export function checkES5(code, file = 'lab/build/checks.js') {
+  // TypeScript's __generator names Symbol behind a typeof guard: the one use allowed.
+  const bare = code.split('typeof Symbol === "function" && (g[Symbol.iterator] = function() { return this; })').join('').replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, '').replace(/'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"/g, "''");
+  for (const name of FORBIDDEN) {
+    const re = new RegExp('(^|[^.\\w$])' + name.replace('.', '\\.') + '\\b');
+    if (re.test(bare)) throw new Error(`${file}: names ${name}, which an ES5 engine may not have`);
+  }
+  for (const m of HOOKED_METHODS) {
+    if (new RegExp('(?<!WSLabHooks)\\.' + m + '\\(').test(bare)) throw new Error(`${file}: calls .${m}() directly`);
+  }
+}
+
+/** es-check (a devDependency, as test/dist uses it): the file parses as ES5. */
+export function esCheck(file) {
+  const bin = join(root, 'node_modules', 'es-check', 'lib', 'cli', 'index.js');
+  const r = spawnSync(process.execPath, [bin, 'es5', file], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`es-check es5 ${file}:\n${r.stdout}${r.stderr}`);
+}
+
+export function buildChecks() {
+  const source = readFileSync(SOURCE, 'utf8');
+  const out = ts.transpileModule(source, {
+    fileName: 'checks.js',
+    compilerOptions: {
+      target: ts.ScriptTarget.ES5,
+      module: ts.ModuleKind.CommonJS,
+      allowJs: true,
+      importHelpers: false,
+      downlevelIteration: false,
+      removeComments: false,
+      newLine: ts.NewLineKind.LineFeed
+    },
+    transformers: { before: [methodHooks] },
+    reportDiagnostics: true
+  });
+  if (out.diagnostics && out.diagnostics.length) {
+    throw new Error(out.diagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n')).join('\n'));
+  }
+  const code = [
+    '// GENERATED by lab/build.mjs from conformance/checks.mjs (TypeScript ' + ts.version + ', ES5). Do not edit.',
+    '(function (root, factory) {',
+    "  var api = factory(root.WSLabHooks || (typeof require === 'function' ? require('../page/hooks.js') : null));",
+    "  if (typeof module === 'object' && module && module.exports) module.exports = api;",
+    '  else root.WSLabChecks = api;',
+    "})(typeof self !== 'undefined' ? self : this, function (WSLabHooks) {",
+    '  var exports = {};',
+    '  var ' + HOOKED_GLOBALS.map((g) => `${g} = WSLabHooks.${g}`).join(', ') + ';',
+    '  (function () {',
+    out.outputText.replace(/^/gm, '    ').replace(/[ \t]+$/gm, ''),
+    '  })();',
+    '  return { CHECKS: exports.CHECKS, MODE_DEPENDENT: exports.MODE_DEPENDENT, runChecks: exports.runChecks };',
+    '});',
+    ''
+  ].join('\n');
+  mkdirSync(dirname(OUT), { recursive: true });
+  writeFileSync(OUT, code);
+  checkES5(code);
+  esCheck(OUT);
+  return { file: OUT, bytes: code.length };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { bytes } = buildChecks();
+  console.log(`lab/build/checks.js: ${bytes} bytes (ES5, from conformance/checks.mjs)`);
+}

@@ -1,0 +1,58 @@
+/**
+ * One engine family (SPEC §6: "a new engine is a new transport"): its probe, the quirks it
+ * reports (named after the engine behaviour, each with its source in the family's file), and
+ * how the native transport is adapted to it. The families are listed in probe order in
+ * registry.ts; adding an engine is a new file here and one line there.
+ */
+import { NativeBackendOptions } from '../transports/native';
+import { HostSignals } from './signals';
+
+/** What the family's adapter changes on the native transport (src/transports/legacy.ts applies it). */
+export interface Adaptations {
+  /** One protocol string only (Gecko 6/7, hixie-76). */
+  one?: boolean;
+  /** close() takes no arguments (Gecko 6/7, hixie-76). */
+  noCloseArgs?: boolean;
+  /** hixie-76 has no `protocol`; the server must echo the one offered. */
+  inferProtocol?: boolean;
+  /** Views sent as text (Gecko 11–17): hand over an ArrayBuffer of their bytes. */
+  viewsAsBuffer?: boolean;
+  /** Close code 1006 is abnormal even with wasClean true (Presto's early failure). */
+  unclean1006?: boolean;
+  /**
+   * A SecurityError from the engine's constructor fails the connection instead (error, close
+   * 1006): IE's connection cap; WebKit's Content-Security-Policy connect-src check (WebKit 2012,
+   * Safari 6–10, QtWebKit 5.212, measured in test/browsers), which the Standard makes a network
+   * error. Bad ports never reach the engine (src/url.ts), so this is no bad-port error.
+   */
+  capFails?: boolean;
+  /** false: the engine has no binary frames; binary send() throws NotSupportedError. */
+  sendsBinary?: boolean;
+}
+
+/** detect().unsupported of the engines whose close() without a code sends 1000 (RN, Bun). */
+export const CLOSE_WITHOUT_STATUS = 'closeWithoutStatus: close() without a code sends 1000';
+
+/** What a family's adapt() fills in. */
+export interface FamilySetup {
+  opts: NativeBackendOptions;
+  a: Adaptations;
+  /** detect().unsupported entries: what the engine cannot do at all. */
+  unsupported: string[];
+  /** Whether the probe found quirk `q`. */
+  has(q: string): boolean;
+}
+
+export interface EngineFamily {
+  /** detect().backend. */
+  name: string;
+  /** The quirks this family reports when its probe matches (detect().quirks), space-separated. */
+  quirks: string;
+  /**
+   * null when the host is not this family; else the extra quirks found, space-separated ('' for
+   * none). Called in registry order; the first match wins.
+   */
+  probe(s: HostSignals): string | null;
+  /** The family's adaptations of the native transport. */
+  adapt?(setup: FamilySetup): void;
+}

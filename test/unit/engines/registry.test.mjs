@@ -1,0 +1,88 @@
+// src/engines/ — one file per engine family (probe, quirks with sources, adaptations) and the
+// registry that probes them in order (SPEC §6: a new engine is a new file and one registry line).
+import { expect } from 'chai';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { load } from '../_helpers.mjs';
+
+const { FAMILIES, probeEngine } = load('engines/registry');
+const { hostSignals, isWebKitNotBlink } = load('engines/signals');
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const NON_FAMILY = ['family.ts', 'registry.ts', 'signals.ts', 'text-only.ts'];
+
+/** Runs fn with navigator.userAgent (and other globals) set, then restores them. */
+function withGlobals(globals, fn) {
+  const saved = {};
+  for (const k of Object.keys(globals)) {
+    saved[k] = Object.getOwnPropertyDescriptor(globalThis, k);
+    Object.defineProperty(globalThis, k, { value: globals[k], configurable: true, writable: true });
+  }
+  try {
+    return fn();
+  } finally {
+    for (const k of Object.keys(globals)) {
+      if (saved[k]) Object.defineProperty(globalThis, k, saved[k]);
+      else delete globalThis[k];
+    }
+  }
+}
+const nativeCtor = Function.prototype; // its source text says [native code]
+function Polyfill() {}
+
+describe('engines/registry: one file per family, probed in order', function () {
+  it('every family file under src/engines/ is in the registry, once, in probe order', function () {
+    const files = readdirSync(join(root, 'src', 'engines')).filter((f) => f.endsWith('.ts') && !NON_FAMILY.includes(f));
+    expect(FAMILIES.map((f) => f.name).sort()).to.deep.equal(files.map((f) => f.replace(/\.ts$/, '')).sort());
+    expect(FAMILIES.map((f) => f.name)).to.deep.equal(['bun', 'deno', 'react-native', 'gecko-moz', 'webkit-hixie76', 'webkit-2012', 'webkit-safari', 'gecko-11-17', 'presto', 'trident']);
+  });
+
+  it('every family names its quirks and cites a source for them', function () {
+    for (const f of FAMILIES) {
+      expect(f.quirks, f.name).to.match(/^[a-z][A-Za-z0-9]+( [a-z][A-Za-z0-9]+)*$/);
+      const text = readFileSync(join(root, 'src', 'engines', f.name + '.ts'), 'utf8');
+      expect(text, f.name + ': a source (§, @commit, #issue, bug, RN#, BCD, measured)').to.match(/§|@[0-9a-f]{8}|#\d+|bug \d+|BCD|measured/);
+    }
+  });
+
+  const UA = {
+    'Safari 9': 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_11_6) AppleWebKit/601.7.7 (KHTML, like Gecko) Version/9.1.2 Safari/601.7.7',
+    'QtWebKit 5.212': 'Mozilla/5.0 (Unknown; Linux x86_64) AppleWebKit/602.1 (KHTML, like Gecko) Version/10.0 Safari/602.1',
+    'Chrome 18': 'Mozilla/5.0 (Windows NT 6.1) AppleWebKit/535.19 (KHTML, like Gecko) Chrome/18.0.1025.162 Safari/535.19',
+    'Chrome 10': 'Mozilla/5.0 (Windows NT 6.1) AppleWebKit/534.16 (KHTML, like Gecko) Chrome/10.0.648.204 Safari/534.16',
+    'Firefox 15': 'Mozilla/5.0 (Windows NT 6.1; rv:15.0) Gecko/20100101 Firefox/15.0',
+    'Chrome 120': 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36'
+  };
+  const cases = [
+    ['Safari 9', nativeCtor, 'webkit-safari', ['webkitBlobLostOnClose', 'webkitBinaryTypeThrows', 'webkitReasonValidatedOnlyWithCode']],
+    ['QtWebKit 5.212', nativeCtor, 'webkit-safari', ['webkitBlobLostOnClose', 'webkitBinaryTypeThrows', 'webkitReasonValidatedOnlyWithCode']],
+    ['Chrome 18', nativeCtor, 'webkit-2012', ['webkitSurrogatesThrow', 'webkitReasonValidatedOnlyWithCode', 'webkitMessagesWhileClosing']],
+    ['Chrome 10', nativeCtor, 'webkit-hixie76', null],
+    ['Firefox 15', nativeCtor, 'gecko-11-17', ['geckoViewsSentAsText', 'geckoBlobSendUnsupported']],
+    ['Chrome 120', nativeCtor, null, null],
+    // A script polyfill is never taken for the engine by its user agent.
+    ['Safari 9', Polyfill, null, null]
+  ];
+  for (const [ua, ctor, family, found] of cases) {
+    it(`${ua}${ctor === Polyfill ? ' (a script polyfill)' : ''}: ${family || 'no legacy family'}`, function () {
+      const r = withGlobals({ navigator: { userAgent: UA[ua] } }, () => probeEngine(ctor, 'WebSocket'));
+      expect(r ? r.family.name : null).to.equal(family);
+      if (found) expect(r.found).to.deep.equal(found);
+    });
+  }
+
+  it('runtimes first: Bun before any browser signal; the constructor before the user agent (MozWebSocket, CLOSED = 2)', function () {
+    const bun = withGlobals({ Bun: {}, navigator: { userAgent: UA['Safari 9'] } }, () => probeEngine(nativeCtor, 'WebSocket'));
+    expect(bun.family.name).to.equal('bun');
+    const moz = withGlobals({ navigator: { userAgent: 'Mozilla/5.0 (Windows NT 6.1; rv:8.0) Gecko/20100101 Firefox/8.0' } }, () => probeEngine(function MozWebSocket() {}, 'MozWebSocket'));
+    expect([moz.family.name, moz.found[0]]).to.deep.equal(['gecko-moz', 'geckoCloseWithoutArguments']);
+    const closedIsTwo = Object.assign(function WebSocket() {}, { CLOSED: 2 });
+    const hixie = withGlobals({ navigator: { userAgent: UA['Chrome 120'] } }, () => probeEngine(closedIsTwo, 'WebSocket'));
+    expect([hixie.family.name, hixie.found[0]]).to.deep.equal(['webkit-hixie76', 'readyStateClosedIsTwo']);
+  });
+
+  it('the WebKit sniff is written once: WebKit, not Blink, and only for the engine\'s own constructor', function () {
+    const at = (ua, ctor) => withGlobals({ navigator: { userAgent: UA[ua] } }, () => isWebKitNotBlink(hostSignals(ctor)));
+    expect([at('Safari 9', nativeCtor), at('QtWebKit 5.212', nativeCtor), at('Chrome 120', nativeCtor), at('Safari 9', Polyfill)]).to.deep.equal([true, true, false, false]);
+  });
+});
