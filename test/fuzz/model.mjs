@@ -79,6 +79,11 @@ export function step(m, cmd, mode) {
   const open = m.readyState === 1;
   switch (cmd.kind) {
     case 'send': {
+      if (m.readyState === 0) {
+        const binary = cmd.blobBytes || cmd.data instanceof ArrayBuffer || ArrayBuffer.isView(cmd.data);
+        if (!binary) toStr(cmd.data); // the IDL conversion comes first (it may throw)
+        return { throws: 'InvalidStateError' };
+      }
       const d = cmd.blobBytes ? { type: 'binary', bytes: cmd.blobBytes } : sendData(cmd.data, mode); // a Blob: its bytes
       if (d.throws) return { throws: d.throws };
       if (!open) return void (m.buffered += d.bytes.length);
@@ -89,6 +94,11 @@ export function step(m, cmd, mode) {
     case 'close': {
       const c = closeArgs(cmd.args, mode);
       if (c.throws) return { throws: c.throws };
+      if (m.readyState === 0) {
+        m.readyState = 3; // fail the WebSocket connection (once its task ran)
+        m.events.push(['error'], ['close', 1006, '', false]);
+        return;
+      }
       if (!open) return;
       m.readyState = 3; // once the server answered (the runner waits for it)
       m.events.push(['close', c.code === undefined ? 1005 : c.code, c.reason || '', true]);

@@ -1,5 +1,5 @@
 // `npm run fuzz`: the fuzz suites of test/run-all.mjs with 50 times the CI runs (≥ 1,000,000
-// conversion cases, 1,200 socket command sequences per backend); FUZZ_SCALE / FUZZ_SEED override.
+// conversion cases, 4,000 socket command sequences per backend); FUZZ_SCALE / FUZZ_SEED override.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 

@@ -1,5 +1,6 @@
-// Model-based fuzzing of the socket (issue 10 "Proof"): random command sequences — send (every
-// data type), close (any arguments), binaryType changes, listener changes, and server actions
+// Model-based fuzzing of the socket (issue 10 "Proof"): random command sequences (up to two while
+// CONNECTING, then up to 14 once open) — send (every data type), close (any arguments), binaryType
+// changes, listener changes, and server actions
 // (messages, close frames, resets) — run against the built package on a real server (the fault
 // server's "model" mode), in both modes, on the backend of this run. After every step the socket's
 // readyState, bufferedAmount, events and the server's record must equal the reference model's
@@ -37,6 +38,12 @@ const commandArb = fc.oneof(
   { weight: 1, arbitrary: fc.constant({ kind: 'serverReset', control: '\u0001reset' }) }
 );
 
+/** Commands while CONNECTING (server actions need an open socket; close rarely, it ends the run). */
+const preOpenArb = fc.oneof(
+  { weight: 4, arbitrary: commandArb.filter((c) => c.kind !== 'serverClose' && c.kind !== 'serverReset' && c.kind !== 'close') },
+  { weight: 1, arbitrary: closeArgsArb.map((args) => ({ kind: 'close', args })) }
+);
+
 function attempt(fn) {
   try {
     return { value: fn() };
@@ -65,10 +72,9 @@ async function settle(ws, seen, m, server, id) {
   await h.delay(m.readyState === 3 ? 20 : 2); // nothing more comes
 }
 
-async function runSequence(WS, mode, server, commands) {
+async function runSequence(WS, mode, server, pre, commands) {
   const id = h.uid('model');
   const ws = new WS(server.url('model', id));
-  await h.opened(ws);
   const seen = [];
   const listeners = [];
   const addListener = () => {
@@ -77,20 +83,30 @@ async function runSequence(WS, mode, server, commands) {
     ws.addEventListener('message', fn);
   };
   addListener();
+  ws.addEventListener('open', () => seen.push(['open']));
   ws.addEventListener('error', () => seen.push(['error']));
   ws.addEventListener('close', (ev) => seen.push(['close', ev.code, ev.reason, ev.wasClean]));
-  const m = { readyState: 1, buffered: 0, binaryType: 'blob', listeners: 1, events: [], server: [] };
+  const m = { readyState: 0, buffered: 0, binaryType: 'blob', listeners: 1, events: [], server: [] };
+  const check = async () => {
+    await settle(ws, seen, m, server, id);
+    expect(ws.readyState, 'readyState').to.equal(m.readyState);
+    expect(ws.bufferedAmount, 'bufferedAmount').to.equal(m.buffered);
+    expect(await normalize(seen), 'events').to.deep.equal(m.events);
+    const got = server.record(id).messages;
+    expect(got, 'server record').to.deep.equal(m.server.map((s) => ({ type: s.type, length: s.bytes.length, sha1: sha1(s.bytes) })));
+  };
+  const run = (cmd) => compareThrows(attempt(() => apply(ws, cmd, m, listeners, addListener)), attempt(() => model.step(m, cmd, mode)));
   try {
+    // CONNECTING: commands in the constructor's task, before the handshake can complete.
+    for (const cmd of pre) run(cmd);
+    if (m.readyState === 0) {
+      m.readyState = 1;
+      m.events.push(['open']);
+    }
+    await check();
     for (const cmd of commands) {
-      const expected = attempt(() => model.step(m, cmd, mode));
-      const actual = attempt(() => apply(ws, cmd, m, listeners, addListener));
-      compareThrows(actual, expected);
-      await settle(ws, seen, m, server, id);
-      expect(ws.readyState, 'readyState').to.equal(m.readyState);
-      expect(ws.bufferedAmount, 'bufferedAmount').to.equal(m.buffered);
-      expect(await normalize(seen), 'events').to.deep.equal(m.events);
-      const got = server.record(id).messages;
-      expect(got, 'server record').to.deep.equal(m.server.map((s) => ({ type: s.type, length: s.bytes.length, sha1: sha1(s.bytes) })));
+      run(cmd);
+      await check();
     }
   } finally {
     if (ws.readyState < 2) ws.close();
@@ -144,10 +160,10 @@ describe(`fuzz: the socket against the reference model (${BACKEND} backend)`, fu
     it(`${mode}: readyState, bufferedAmount, events and the server's record equal the model after every step`, async function () {
       const WS = h.classFor(mode);
       await fc.assert(
-        fc.asyncProperty(fc.array(commandArb, { minLength: 1, maxLength: 14 }), async (commands) => {
-          await runSequence(WS, mode, server, commands);
+        fc.asyncProperty(fc.array(preOpenArb, { maxLength: 2 }), fc.array(commandArb, { minLength: 1, maxLength: 14 }), async (pre, commands) => {
+          await runSequence(WS, mode, server, pre, commands);
         }),
-        { numRuns: countSequences(12), seed, interruptAfterTimeLimit: 120000 }
+        { numRuns: countSequences(40), seed, interruptAfterTimeLimit: 120000 }
       );
     });
   }
