@@ -175,7 +175,8 @@ export type UnsupportedName =
   | 'multipleProtocols'
   | 'closeEventCode'
   | 'closeWithoutStatus'
-  | 'customCloseCodes';
+  | 'customCloseCodes'
+  | 'backendOptions';
 
 /** detect(): a plain report of the host; probes are static and run once. */
 export interface DetectReport {
