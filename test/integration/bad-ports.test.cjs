@@ -51,12 +51,13 @@ describe('bad ports: the Fetch list in both modes [' + BACKEND + ']', function (
   this.timeout(30000);
   let listeners;
   before(function () {
-    return listenOnPorts(BAD_PORTS).then(function (l) {
+    // Ports another run holds (the matrix runs backends side by side) are waited for, 20 s at most.
+    return listenOnPorts(BAD_PORTS, 20000).then(function (l) {
       listeners = l;
     });
   });
   after(function () {
-    return listeners.close();
+    if (listeners) return listeners.close();
   });
 
   it('the list is the Fetch Standard\'s: 83 ports, 166 URLs (ws: and wss:)', function () {
@@ -133,6 +134,12 @@ describe('bad ports: the Fetch list in both modes [' + BACKEND + ']', function (
   });
 
   it('no connection reached a listener on any bad port (listeners on every port this machine allows)', function () {
+    const held = listeners.listening.length === 0 && listeners.notListening.every(function (p) {
+      return p[0] === 0 || p[1] === 'EADDRINUSE';
+    });
+    // Every port held by a concurrent run for 20 s: that run's listeners watch them; the spy above
+    // still proves the engine was never asked.
+    if (held) this.skip();
     if (process.env.VERBOSE_BAD_PORTS) {
       console.log('      listening on ' + listeners.listening.length + ' of ' + BAD_PORTS.length + ' bad ports; not: ' + listeners.notListening.map(function (p) {
         return p[0] + ' (' + p[1] + ')';
