@@ -179,8 +179,7 @@ export type UnsupportedName =
   | 'multipleProtocols'
   | 'closeEventCode'
   | 'closeWithoutStatus'
-  | 'customCloseCodes'
-  | 'backendOptions';
+  | 'customCloseCodes';
 
 /** detect(): a plain report of the host; probes are static and run once. */
 export interface DetectReport {
