@@ -55,7 +55,8 @@ function cachedVersion(major) {
   }
 }
 
-function run(cmd, args, opts = {}) {
+/** Runs a command and resolves with its stdout (rejects with its stderr on a non-zero exit). */
+export function run(cmd, args, opts = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], ...opts });
     let out = '';
@@ -67,7 +68,7 @@ function run(cmd, args, opts = {}) {
   });
 }
 
-const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+export const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 /** npm pack node-<platform>-<arch>@<pinned version> into a temporary folder, unpack bin/node, verify, move into the cache. */
 async function fetchOne(major) {

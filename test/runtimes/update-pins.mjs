@@ -14,22 +14,9 @@ import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { versionsFile, pkgName } from './fetch.mjs';
+import { versionsFile, pkgName, run, npm } from './fetch.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-
-function capture(cmd, args) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (err += d));
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`${cmd} ${args.join(' ')} exited ${code}: ${err.trim()}`))));
-  });
-}
 
 /** Compares x.y.z versions numerically. */
 export function compareVersions(a, b) {
@@ -46,7 +33,7 @@ export function newestOfMajor(versions, major) {
 }
 
 async function newestOnRegistry(major) {
-  const json = await capture(npm, ['view', `${pkgName}@${major}`, 'version', '--json']);
+  const json = await run(npm, ['view', `${pkgName}@${major}`, 'version', '--json']);
   const parsed = JSON.parse(json);
   return newestOfMajor(Array.isArray(parsed) ? parsed : [parsed], major);
 }
