@@ -18,6 +18,7 @@ import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { join, normalize, dirname, extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createServer as createNetServer } from 'node:net';
 import { WebSocketServer } from 'ws';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -167,5 +168,17 @@ export async function startServer({ port = 0, host = '127.0.0.1' } = {}) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   startServer({ port: +(process.argv[2] || 0) }).then((s) => {
     console.log(`test server on ${s.url} (HTTP ${s.httpUrl})`);
+  });
+}
+
+/** A port on `host` where nothing listens (bound, then released): a refused connection. */
+export function closedPort(host = '127.0.0.1') {
+  return new Promise((resolve, reject) => {
+    const srv = createNetServer();
+    srv.on('error', reject);
+    srv.listen(0, host, () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
   });
 }

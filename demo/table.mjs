@@ -8,8 +8,7 @@
 //
 // Everything stays on 127.0.0.1. Exit code 0 when both shim columns pass every check.
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
-import { startServer } from '../conformance/server.mjs';
+import { startServer, closedPort } from '../conformance/server.mjs';
 import { runChecks, CHECKS } from '../conformance/checks.mjs';
 
 const require = createRequire(import.meta.url);
@@ -18,18 +17,6 @@ const shim = require('../dist/websocket-shim.node.cjs');
 const WIDTH = 120;
 const ID_W = 27;
 const CELL_W = 28;
-
-/** A port on 127.0.0.1 where nothing listens (bound, then released). */
-function closedPort() {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 function nativeClass() {
   if (typeof globalThis.WebSocket === 'function') {

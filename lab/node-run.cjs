@@ -6,7 +6,7 @@
 //
 //   node lab/node-run.cjs <test server http URL> [engine label]
 'use strict';
-var http = require('http');
+var fetchLogOf = require('../conformance/fetch-log.cjs').fetchLog;
 var path = require('path');
 
 var root = path.join(__dirname, '..');
@@ -19,24 +19,7 @@ var engine = process.argv[3] || null;
 var timeoutMs = 4000;
 
 function fetchLog(id) {
-  return new Promise(function (resolve, reject) {
-    http
-      .get(serverUrl + '/log/' + encodeURIComponent(id) + '?wait=1', function (res) {
-        var body = '';
-        res.setEncoding('utf8');
-        res.on('data', function (c) {
-          body += c;
-        });
-        res.on('end', function () {
-          try {
-            resolve(JSON.parse(body));
-          } catch (e) {
-            reject(e);
-          }
-        });
-      })
-      .on('error', reject);
-  });
+  return fetchLogOf(serverUrl, id, true);
 }
 
 function nativeClass() {

@@ -18,7 +18,9 @@ import { readFile, mkdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join, dirname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startServer } from '../conformance/server.mjs';
+import { startServer, closedPort } from '../conformance/server.mjs';
+
+export { closedPort };
 import { validateReport } from './validate.mjs';
 import { docsPage } from './docs-html.mjs';
 
@@ -41,18 +43,6 @@ const FILES = {
 };
 const JS = 'text/javascript; charset=utf-8';
 const MAX_REPORT = 1024 * 1024;
-
-/** A port on `host` where nothing listens (bound, then released): the refused-connection check. */
-export function closedPort(host = '127.0.0.1') {
-  return new Promise((resolve, reject) => {
-    const srv = createNetServer();
-    srv.on('error', reject);
-    srv.listen(0, host, () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * script-src 'self' and nothing inline. connect-src allows the ws: and wss: schemes, any host:

@@ -26,9 +26,8 @@
 // only those; SOAK_COUNT sets the soak's messages per connection (default 120).
 import { expect } from 'chai';
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { startServer } from '../../conformance/server.mjs';
+import { startServer, closedPort } from '../../conformance/server.mjs';
 import { CHECKS } from '../../conformance/checks.mjs';
 import { ENGINES, launch, missing } from './lib/engines.mjs';
 import { startProxySink, formatRecords } from './lib/proxy-sink.mjs';
@@ -51,17 +50,6 @@ const SCRIPT_TAG = [
   ['shim, standard (WebSocketShimOptions)', 'umd-options-standard.html', '', 'standard'],
   ["shim, strict (no options, CSP script-src 'self')", 'umd-default-csp.html', 'csp=1', 'strict']
 ];
-
-function closedPort() {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 /** "check-id: expected X, got Y" for every failing row (check list rows and page assertions). */
 function failures(result) {

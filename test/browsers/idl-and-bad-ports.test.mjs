@@ -11,8 +11,7 @@
 //     this test opens on those ports. The engine's own behaviour is printed next to it.
 import { expect } from 'chai';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
-import { startServer } from '../../conformance/server.mjs';
+import { startServer, closedPort } from '../../conformance/server.mjs';
 import { ENGINES, launch, missing } from './lib/engines.mjs';
 import { startProxySink, formatRecords } from './lib/proxy-sink.mjs';
 import { buildQtWebKitPages } from './lib/qtwebkit-pages.mjs';
@@ -22,17 +21,6 @@ const { BAD_PORTS, listenOnPorts } = require('../support/bad-ports.cjs');
 const CI = !!process.env.CI && process.env.CI !== 'false' && process.env.CI !== '0';
 const ONLY = process.env.BROWSERS ? process.env.BROWSERS.split(',').map((s) => s.trim()) : null;
 const PAGES = '/static/test/browsers/pages/';
-
-function closedPort() {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 const failing = (result) => {
   const out = (result.items || []).filter((r) => !r.pass).map((r) => `${r.name}: expected ${r.expected}, got ${r.actual}`);

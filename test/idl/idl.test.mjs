@@ -6,23 +6,12 @@
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
+import { closedPort } from '../../conformance/server.mjs';
 import { parse } from 'webidl2';
 import { idlChecks, countOf, regressions } from './idl-checks.mjs';
 
 const require = createRequire(import.meta.url);
 const ast = parse(readFileSync(new URL('./websockets.webidl', import.meta.url), 'utf8'));
-
-function refusedPort() {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 function instancesFor(global, url) {
   const made = [];
@@ -46,7 +35,7 @@ describe(`Web IDL: WebSocket and CloseEvent interface objects, native and shim (
   let url;
   before(async function () {
     if (typeof globalThis.WebSocket !== 'function') this.skip();
-    url = `ws://127.0.0.1:${await refusedPort()}/`;
+    url = `ws://127.0.0.1:${await closedPort()}/`;
     // Native first: nothing of the package is loaded yet.
     const n = instancesFor(globalThis, url);
     native = idlChecks(ast, { global: globalThis, instances: n.instances });

@@ -23,19 +23,6 @@ function throwingNative(Native) {
   return ThrowingEngine;
 }
 
-/** A port nothing listens on (listened on, then closed). */
-function freePort() {
-  return new Promise(function (resolve) {
-    const srv = require('net').createServer();
-    srv.listen(0, '127.0.0.1', function () {
-      const port = srv.address().port;
-      srv.close(function () {
-        resolve(port);
-      });
-    });
-  });
-}
-
 function record(ws) {
   const seq = [];
   ['open', 'message', 'error', 'close'].forEach(function (type) {
@@ -143,7 +130,7 @@ describe('lifecycle regressions (issue 10)', function () {
   });
 
   it("the error event carries the engine's details (item 8: ECONNREFUSED, 'Unexpected server response: 401')", async function () {
-    const port = await freePort();
+    const port = await h.refusedPort();
     const refused = tracker.make(h.classFor('strict'), 'ws://127.0.0.1:' + port + '/');
     const denied = tracker.make(h.classFor('strict'), faults.url('http-401', h.uid('r8e')));
     const e1 = await h.nextEvent(refused, 'error');

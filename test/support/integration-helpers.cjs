@@ -16,7 +16,7 @@
 'use strict';
 const childProcess = require('child_process');
 const net = require('net');
-const http = require('http');
+const { fetchLog } = require('../../conformance/fetch-log.cjs');
 const path = require('path');
 const fs = require('fs');
 const os = require('os');
@@ -106,25 +106,7 @@ function startServer() {
     url: 'ws://127.0.0.1:' + port,
     httpUrl: httpUrl,
     log: function (name, wait) {
-      const w = wait === undefined ? true : wait;
-      return new Promise(function (resolve, reject) {
-        http
-          .get(httpUrl + '/log/' + encodeURIComponent(name) + (w ? '?wait=1' : ''), function (res) {
-            let body = '';
-            res.setEncoding('utf8');
-            res.on('data', function (d) {
-              body += d;
-            });
-            res.on('end', function () {
-              try {
-                resolve(JSON.parse(body));
-              } catch (e) {
-                reject(e);
-              }
-            });
-          })
-          .on('error', reject);
-      });
+      return fetchLog(httpUrl, name, wait === undefined ? true : wait);
     },
     close: function () {
       return Promise.resolve();
@@ -527,6 +509,25 @@ async function catchReported(fn) {
   return reported;
 }
 
+/**
+ * The hooks of a describe block that talks to the test server: the server before its tests, the
+ * tracked sockets closed after each test, the server released after. Returns { server, tracker }
+ * (`server` is set once the before hook ran).
+ */
+function serverHooks() {
+  const ctx = { server: null, tracker: makeTracker() };
+  before(async function () {
+    ctx.server = await startServer();
+  });
+  afterEach(function () {
+    return ctx.tracker.cleanup();
+  });
+  after(function () {
+    return ctx.server && ctx.server.close();
+  });
+  return ctx;
+}
+
 module.exports = {
   startServer,
   root,
@@ -563,6 +564,7 @@ module.exports = {
   wsUrl,
   delay,
   makeTracker,
+  serverHooks,
   nextEvent,
   opened,
   openSocket,

@@ -14,7 +14,7 @@
 // (qtwebkit-pages.mjs), so its entry says `pages: 'es2015'`.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { closedPort } from '../../../conformance/server.mjs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,17 +57,6 @@ export function missing(engine) {
 }
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 /** Polls `probe` (async, returns a JSON string or null) until it gives a value. */
 async function pollResult(probe, timeoutMs, what) {
@@ -246,7 +235,7 @@ function childPid(parent, name) {
 
 /** WebKitWebDriver under `xvfb-run -a` on a free port; stop() ends it by its PID. */
 async function startWebKitDriver() {
-  const port = await freePort();
+  const port = await closedPort();
   const xvfb = spawn('xvfb-run', ['-a', '/usr/bin/WebKitWebDriver', `--port=${port}`, '--host=127.0.0.1'], {
     stdio: ['ignore', 'ignore', 'pipe']
   });
