@@ -204,6 +204,9 @@ export interface TargetKind {
 /** The package's own EventTarget: instances are plain objects of the class's prototype. */
 export const OWN_TARGET_KIND: TargetKind = {
   native: false,
+  // Where the engine has an EventTarget it cannot construct or subclass (QtWebKit 5.212, Safari
+  // <= 9): the interface object still inherits from it (Web IDL: [[Prototype]] is EventTarget).
+  base: typeof getGlobal().EventTarget === 'function' ? getGlobal().EventTarget : undefined,
   proto: OwnEventTarget.prototype,
   create: function (newTarget: any) {
     const obj = Object.create(newTarget.prototype);

@@ -83,13 +83,20 @@ describe('browsers: Web IDL interface objects and bad ports, native and shim', f
         return session.load(server.httpUrl + pages + pageName + '?' + q, { timeoutMs: 60000 });
       }
 
-      // QtWebKit 5.212, measured (issue 12) and left to the owner of these checks: the shim's
-      // interface object cannot reach EventTarget there (its EventTarget is not constructible, so
-      // the package's own is used), its functions' name/length come out non-configurable, and
-      // the spy's Proxy around the engine's WebSocket is never reached by the shim (the control
-      // port fails). Native: IDL 120/142; bad ports 130 × SecurityError, 36 × close without error.
-      const known = engine.pages === 'es2015' ? it.skip : it;
-      known('Web IDL: the shim passes every check the native passes, and every check', async function () {
+      // What the shim cannot give on QtWebKit 5.212 (measured): there every function a script
+      // defines, classes too, has a non-configurable `name` and `length` (the engine's own
+      // interface objects have configurable ones); and its EventTarget can neither be
+      // constructed nor used on other objects ("Can only call EventTarget.addEventListener on
+      // instances of EventTarget"), so the package's own EventTarget.prototype sits between
+      // WebSocket.prototype and the engine's EventTarget.prototype (instanceof EventTarget holds).
+      const engineLimits = engine.pages === 'es2015'
+        ? [
+            'WebSocket: name is "WebSocket"',
+            'WebSocket: length is 1',
+            'WebSocket: [[Prototype]] of the prototype is EventTarget.prototype'
+          ]
+        : [];
+      it('Web IDL: the shim passes every check the native passes, and every check' + (engineLimits.length ? ` but the ${engineLimits.length} this engine makes impossible` : ''), async function () {
         const native = await visit('idl-native.html');
         const shim = await visit('idl-shim.html');
         expect(native.error, 'native page error').to.equal(null);
@@ -101,13 +108,20 @@ describe('browsers: Web IDL interface objects and bad ports, native and shim', f
         console.log('        ' + line);
         for (const r of native.items.filter((x) => !x.pass)) console.log(`          native fails ${r.name}: ${r.actual}`);
         const shimById = new Map(shim.items.map((r) => [r.name, r]));
-        const regressions = native.items.filter((r) => r.pass && !shimById.get(r.name).pass).map((r) => `${r.name}: ${shimById.get(r.name).actual}`);
-        expect(regressions, 'checks the native passes and the shim fails').to.deep.equal([]);
-        expect(failing(shim)).to.deep.equal([]);
+        const regressions = native.items.filter((r) => r.pass && !shimById.get(r.name).pass).map((r) => r.name);
+        expect(regressions, 'checks the native passes and the shim fails').to.deep.equal(engineLimits);
+        // Every check, but on QtWebKit: the engine limits above, and what the native fails too
+        // where the same limit stands in the way (accessors named "get url": a script cannot
+        // rename a function there; CloseEvent is the engine's own).
+        const nativeFails = new Set(native.items.filter((r) => !r.pass).map((r) => r.name));
+        const unexplained = shim.items
+          .filter((r) => !r.pass && !engineLimits.includes(r.name) && !(engineLimits.length && nativeFails.has(r.name)))
+          .map((r) => `${r.name}: ${r.actual}`);
+        expect(unexplained, 'checks the shim fails').to.deep.equal([]);
       });
 
       for (const mode of ['strict', 'standard']) {
-        known(`bad ports, ${mode}: ${mode === 'strict' ? 'SecurityError (18) at once' : 'error, then close 1006, in later tasks'} for all ${BAD_PORTS.length * 2} URLs; the engine is never asked`, async function () {
+        it(`bad ports, ${mode}: ${mode === 'strict' ? 'SecurityError (18) at once' : 'error, then close 1006, in later tasks'} for all ${BAD_PORTS.length * 2} URLs; the engine is never asked`, async function () {
           const before = listeners.connections.length;
           const result = await visit('bad-ports-shim.html', 'mode=' + mode);
           expect(result.urls).to.equal(BAD_PORTS.length * 2);
