@@ -225,4 +225,24 @@ describe('legacy regressions (issue 12), through the UMD on the engine profiles'
       });
     }
   });
+
+  describe("the interface object inherits from an EventTarget the engine cannot construct (QtWebKit 5.212, Safari <= 9)", function () {
+    // Web IDL: WebSocket's [[Prototype]] is EventTarget. Where the engine's EventTarget exists but
+    // cannot be constructed, the package's own serves instances; the interface object still
+    // inherits from the engine's (it reached nothing before: Function.prototype).
+    for (const id of OWN_TARGET) {
+      it(`${id}: Object.getPrototypeOf(WebSocket) is the engine's EventTarget where there is one; instances are EventTargets`, function () {
+        const h = context(id);
+        const ET = h.sandbox.EventTarget;
+        const ws = new h.WebSocket(url('echo=0').href);
+        if (typeof ET === 'function') {
+          expect(Object.getPrototypeOf(h.WebSocket) === ET, '[[Prototype]] of the interface object').to.equal(true);
+          expect(ws instanceof ET, 'instanceof EventTarget').to.equal(true);
+        } else {
+          expect(Object.getPrototypeOf(h.WebSocket) === h.run('Function.prototype'), 'no EventTarget: Function.prototype').to.equal(true);
+        }
+        ws.close();
+      });
+    }
+  });
 });
