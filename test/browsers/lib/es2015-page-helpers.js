@@ -2,64 +2,22 @@
 // has not: TextEncoder/TextDecoder, URLSearchParams and fetch. The QtWebKit page build
 // (qtwebkit-pages.mjs) imports these into the test files only, as module bindings: the page's
 // globals stay the engine's own, so the shim under test sees exactly what the engine has.
+import labHooks from '../../../lab/page/hooks.js';
 
-function encodeUtf8(s) {
-  const out = [];
-  for (let i = 0; i < s.length; i++) {
-    let c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      const d = s.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
-        i++;
-      } else c = 0xfffd;
-    } else if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd;
-    if (c < 0x80) out.push(c);
-    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
-    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-  }
-  return new Uint8Array(out);
-}
-
-function decodeUtf8(bytes) {
-  const b = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes.buffer || bytes, bytes.byteOffset || 0, bytes.byteLength);
-  let s = '';
-  for (let i = 0; i < b.length; ) {
-    const x = b[i];
-    const need = x < 0x80 ? 0 : x >= 0xc2 && x < 0xe0 ? 1 : x >= 0xe0 && x < 0xf0 ? 2 : x >= 0xf0 && x < 0xf5 ? 3 : -1;
-    if (need < 0) {
-      s += '\ufffd';
-      i++;
-      continue;
-    }
-    let c = need === 0 ? x : x & (0x3f >> need);
-    let ok = i + need < b.length;
-    for (let k = 1; ok && k <= need; k++) {
-      if ((b[i + k] & 0xc0) !== 0x80) ok = false;
-      else c = (c << 6) | (b[i + k] & 63);
-    }
-    if (ok && ((need === 2 && (c < 0x800 || (c >= 0xd800 && c <= 0xdfff))) || (need === 3 && (c < 0x10000 || c > 0x10ffff)))) ok = false;
-    if (!ok) {
-      s += '\ufffd';
-      i++;
-      continue;
-    }
-    s += c > 0xffff ? String.fromCharCode(0xd800 + ((c - 0x10000) >> 10), 0xdc00 + ((c - 0x10000) & 1023)) : String.fromCharCode(c);
-    i += need + 1;
-  }
-  return s;
-}
+// UTF-8 both ways: the conformance lab's fallbacks (lab/page/hooks.js, ES5), one copy for both.
+const { TextEncoder: LabTextEncoder, TextDecoder: LabTextDecoder } = labHooks.fallbacks;
 
 export class TextEncoder {
   encode(s) {
-    return encodeUtf8(String(s === undefined ? '' : s));
+    return new LabTextEncoder().encode(s === undefined ? '' : s);
   }
 }
 
 export class TextDecoder {
   decode(bytes) {
-    return bytes === undefined ? '' : decodeUtf8(bytes);
+    if (bytes === undefined) return '';
+    const b = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes.buffer || bytes, bytes.byteOffset || 0, bytes.byteLength);
+    return new LabTextDecoder().decode(b);
   }
 }
 
