@@ -3,9 +3,8 @@
 // (test/legacy/profiles.mjs; QtWebKit 5.212 runs the dispatchEvent one for real in
 // test/browsers, page legacy-regressions.html). Each is named after the bug.
 import { expect } from 'chai';
-import { startServer } from '../../conformance/server.mjs';
 import { PROFILES } from './profiles.mjs';
-import { createProfileContext, UMD_FILES } from './support/profile-host.mjs';
+import { UMD_FILES, profileSuite } from './support/profile-host.mjs';
 
 const byId = (id) => PROFILES.find((p) => p.id === id);
 const on = (ws, type) => new Promise((resolve) => ws.addEventListener(type, resolve));
@@ -18,25 +17,9 @@ const OWN_TARGET = ['ie11', 'safari-9', 'opera-12', 'firefox-15', 'webkit-2012']
 
 describe('legacy regressions (issue 12), through the UMD on the engine profiles', function () {
   this.timeout(20000);
-  let server;
-  const contexts = [];
-  let n = 0;
-  before(async () => {
-    server = await startServer();
-  });
-  after(async () => {
-    for (const h of contexts) h.dispose();
-    await server.close();
-  });
-  function context(profile, opts = {}) {
-    const h = createProfileContext(typeof profile === 'string' ? byId(profile) : profile, { mode: 'strict', page: `${server.httpUrl}/static/page.html`, ...opts });
-    contexts.push(h);
-    return h;
-  }
-  function url(query) {
-    const id = `regression-${++n}`;
-    return { id, href: `${server.url}/x?id=${id}${query ? '&' + query : ''}` };
-  }
+  const suite = profileSuite('regression');
+  const context = suite.context;
+  const url = suite.url;
 
   describe("dispatchEvent with an engine's event (read-only target) on the package's EventTarget", function () {
     // An engine event as document.createEvent('Event') gives it: `target`, `currentTarget` and
@@ -111,7 +94,7 @@ describe('legacy regressions (issue 12), through the UMD on the engine profiles'
           // Changed after send(): what was sent is the bytes at the time of the call.
           h.run('new Uint8Array(__ab)[0] = 0xff; __v[0] = 0xff;');
           ws.close(1000);
-          const rec = await server.log(u.id);
+          const rec = await suite.server.log(u.id);
           expect(rec.frames.map((f) => `${f.type} ${f.hex}`)).to.deep.equal(['binary b0b1', 'binary 010203', 'binary 040506']);
           expect(h.uncaught).to.deep.equal([]);
         });
@@ -174,7 +157,7 @@ describe('legacy regressions (issue 12), through the UMD on the engine profiles'
         expect(ws.readyState).to.equal(2);
         await closed;
         expect(ws.readyState).to.equal(3);
-        const rec = await server.log(u.id);
+        const rec = await suite.server.log(u.id);
         expect([rec.close.code, rec.close.hadBody]).to.deep.equal([1005, false]);
         expect(h.detect().unsupported.filter((x) => x.startsWith('closeCodeOnWire:'))).to.have.length(1);
       });

@@ -9,9 +9,8 @@
 //   - messages while CLOSING (old WebKit, Presto): not delivered
 //   - uninstall on a MozWebSocket-only host restores exactly what was there
 import { expect } from 'chai';
-import { startServer } from '../../conformance/server.mjs';
 import { PROFILES } from './profiles.mjs';
-import { createProfileContext } from './support/profile-host.mjs';
+import { profileSuite } from './support/profile-host.mjs';
 
 const byId = (id) => PROFILES.find((p) => p.id === id);
 const TEXT_ONLY = ['firefox-6', 'firefox-8', 'chrome-5', 'safari-5.1'];
@@ -32,25 +31,9 @@ const frames = (rec) => rec.frames.map((f) => `${f.type} ${Buffer.from(f.hex, 'h
 
 describe('legacy engine profiles: engine-specific behaviours (Part B)', function () {
   this.timeout(20000);
-  let server;
-  const contexts = [];
-  let n = 0;
-  before(async () => {
-    server = await startServer();
-  });
-  after(async () => {
-    for (const h of contexts) h.dispose();
-    await server.close();
-  });
-  function context(id, mode = 'strict') {
-    const h = createProfileContext(byId(id), { mode, page: `${server.httpUrl}/static/page.html` });
-    contexts.push(h);
-    return h;
-  }
-  function url(query) {
-    const id = `specific-${++n}`;
-    return { id, href: `${server.url}/x?id=${id}${query ? '&' + query : ''}` };
-  }
+  const suite = profileSuite('specific');
+  const context = (id, mode = 'strict') => suite.context(id, { mode });
+  const url = suite.url;
 
   for (const id of TEXT_ONLY) {
     it(`${id}: binary send() throws NotSupportedError; only the text reaches the server`, async function () {
@@ -68,7 +51,7 @@ describe('legacy engine profiles: engine-specific behaviours (Part B)', function
       expect(ws.readyState).to.equal(1);
       ws.send('b');
       ws.close(1000);
-      const rec = await server.log(u.id);
+      const rec = await suite.server.log(u.id);
       expect(frames(rec)).to.deep.equal(['text a', 'text b']);
       // After close nothing is sent, so nothing throws (SPEC §2), and the bytes are counted.
       await new Promise((r) => setTimeout(r, 20));
@@ -84,7 +67,7 @@ describe('legacy engine profiles: engine-specific behaviours (Part B)', function
       await on(ws, 'open');
       ws.send(new Uint8Array([1, 2]).buffer);
       ws.close();
-      expect(frames(await server.log(u.id))).to.deep.equal(['text [object ArrayBuffer]']);
+      expect(frames(await suite.server.log(u.id))).to.deep.equal(['text [object ArrayBuffer]']);
     });
   }
 
@@ -98,7 +81,7 @@ describe('legacy engine profiles: engine-specific behaviours (Part B)', function
       await on(ws, 'open');
       expect(ws.protocol).to.equal('p1');
       ws.close(1000);
-      const rec = await server.log(u.id);
+      const rec = await suite.server.log(u.id);
       expect([rec.protocolsOffered, rec.xTest]).to.deep.equal(['p1', header]);
     });
   }
@@ -118,7 +101,7 @@ describe('legacy engine profiles: engine-specific behaviours (Part B)', function
         expect(ws.readyState).to.equal(2);
         await closed;
         expect(ws.readyState).to.equal(3);
-        expect((await server.log(u.id)).close.hadBody).to.equal(false);
+        expect((await suite.server.log(u.id)).close.hadBody).to.equal(false);
         expect(h.detect().unsupported.some((u) => u.startsWith('closeCodeOnWire:'))).to.equal(true);
       });
     }
@@ -188,8 +171,7 @@ describe('legacy engine profiles: engine-specific behaviours (Part B)', function
         globals: { window: true, location: true, navigator: { userAgent }, document: { baseURI: true, currentScript: true }, web: byId('safari-16').globals.web },
         engine: {}
       };
-      const h = createProfileContext(modern, { page: `${server.httpUrl}/static/page.html` });
-      contexts.push(h);
+      const h = suite.context(modern);
       const d = h.detect();
       expect(d.backend).to.equal('browser');
       expect(d.unsupported).to.deep.equal([]);
@@ -197,13 +179,11 @@ describe('legacy engine profiles: engine-specific behaviours (Part B)', function
   }
   it('probes: a script WebSocket polyfill on an Android 4.3 browser is not taken for hixie-76 WebKit', function () {
     const polyfilled = { ...byId('android-4.3'), engine: { nativeCode: false } };
-    const h = createProfileContext(polyfilled, { page: `${server.httpUrl}/static/page.html` });
-    contexts.push(h);
+    const h = suite.context(polyfilled);
     expect(h.detect().backend).to.equal('browser');
     // ... while the engine's own constructor with that user agent is.
     const own = { ...byId('android-4.3'), engine: {} };
-    const h2 = createProfileContext(own, { page: `${server.httpUrl}/static/page.html` });
-    contexts.push(h2);
+    const h2 = suite.context(own);
     expect(h2.detect().backend).to.equal('webkit-hixie76');
   });
 

@@ -12,6 +12,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createEngine } from './engine-double.mjs';
 import { root } from './es5-engines.mjs';
+import { startServer } from '../../../conformance/server.mjs';
+import { PROFILES } from '../profiles.mjs';
 
 /** A CloseEvent class for profiles whose engine has a constructible one (Node 20 has none). */
 class HostCloseEvent extends Event {
@@ -207,4 +209,34 @@ export function createProfileContext(profile, { mode = 'strict', file = UMD_FILE
       if (engine) engine.closeAll();
     }
   };
+}
+
+/**
+ * The hooks of a describe block that loads the UMD into engine profiles and talks to the test
+ * server: the server before, every context disposed and the server closed after.
+ * `context(profile or id, options)` makes a context (strict mode and the test page by default);
+ * `url(query)` a fresh connection id on the test server; `server` is set once the hook ran.
+ */
+export function profileSuite(idPrefix) {
+  const suite = { server: null };
+  const contexts = [];
+  let n = 0;
+  before(async () => {
+    suite.server = await startServer();
+  });
+  after(async () => {
+    for (const h of contexts) h.dispose();
+    if (suite.server) await suite.server.close();
+  });
+  suite.context = (profile, opts = {}) => {
+    const p = typeof profile === 'string' ? PROFILES.find((x) => x.id === profile) : profile;
+    const h = createProfileContext(p, { mode: 'strict', page: `${suite.server.httpUrl}/static/page.html`, ...opts });
+    contexts.push(h);
+    return h;
+  };
+  suite.url = (query) => {
+    const id = `${idPrefix}-${++n}`;
+    return { id, href: `${suite.server.url}/x?id=${id}${query ? '&' + query : ''}` };
+  };
+  return suite;
 }
