@@ -8,13 +8,32 @@
 // Every JS file gets a source map with sourcesContent (the maps need no other file).
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
+import ts5 from 'typescript';
 import typescript from '@rollup/plugin-typescript';
 import terser from '@rollup/plugin-terser';
 import { dts } from 'rollup-plugin-dts';
 
-const ts = () =>
+// TypeScript compiles an ES5 class to `var X = /** @class */ (function () { ... }())`, which
+// terser reads as pure but esbuild and rollup do not: a bundle importing only `version` kept every
+// class (issue 13). This transformer (after TypeScript's own) marks those IIFEs /*#__PURE__*/.
+const pureClasses = (context) => (sourceFile) => {
+  const visit = (node) => {
+    if (ts5.isVariableDeclaration(node) && node.initializer && ts5.isParenthesizedExpression(node.initializer)) {
+      const comments = ts5.getSyntheticLeadingComments(node.initializer) || [];
+      if (ts5.isCallExpression(node.initializer.expression) && comments.some((c) => c.text === '* @class ')) {
+        ts5.addSyntheticLeadingComment(node.initializer, ts5.SyntaxKind.MultiLineCommentTrivia, '#__PURE__', false);
+      }
+    }
+    return ts5.visitEachChild(node, visit, context);
+  };
+  return ts5.visitNode(sourceFile, visit);
+};
+
+const ts = (target) =>
   typescript({
     tsconfig: './tsconfig.json',
+    ...(target ? { target } : {}),
+    transformers: { after: [pureClasses] },
     declaration: false,
     declarationDir: undefined,
     outDir: 'dist',

@@ -28,8 +28,12 @@ const LISTENERS = '__wsShimListeners';
  * below it would share). Made when the target is created, so a frozen socket still has one; made
  * lazily only for other extensible objects.
  */
-const WM = getGlobal().WeakMap;
-const lists: { get(k: object): Entry[] | undefined; set(k: object, v: Entry[]): void } | null = typeof WM === 'function' ? new WM() : null;
+const lists: { get(k: object): Entry[] | undefined; set(k: object, v: Entry[]): void } | null = /*#__PURE__*/ listStore();
+
+function listStore(): any {
+  const WM = getGlobal().WeakMap;
+  return typeof WM === 'function' ? new WM() : null;
+}
 
 function entries(target: any): Entry[] {
   const isObject = target !== null && (typeof target === 'object' || typeof target === 'function');
@@ -55,52 +59,6 @@ function flatten(options: unknown): { capture: boolean; once: boolean } {
   }
   return { capture: !!options, once: false };
 }
-
-export const OwnEventTarget = function EventTarget(this: any) {
-  if (!(this instanceof OwnEventTarget)) {
-    throw new TypeError("Failed to construct 'EventTarget': Please use the 'new' operator");
-  }
-  ownList(this);
-} as unknown as { new (): any; prototype: any };
-
-{
-  const NativeET = getGlobal().EventTarget;
-  OwnEventTarget.prototype = Object.create(
-    typeof NativeET === 'function' && NativeET.prototype ? NativeET.prototype : Object.prototype,
-    { constructor: { value: OwnEventTarget, writable: true, configurable: true } }
-  );
-}
-
-OwnEventTarget.prototype.addEventListener = function (this: any, type: string, callback: Listener | null, options?: unknown) {
-  if (arguments.length < 2) throw new TypeError("Failed to execute 'addEventListener' on 'EventTarget': 2 arguments required.");
-  if (callback === null || callback === undefined) return;
-  if (typeof callback !== 'function' && typeof callback !== 'object') {
-    throw new TypeError("Failed to execute 'addEventListener' on 'EventTarget': parameter 2 is not of type 'Object'.");
-  }
-  const o = flatten(options);
-  const list = entries(this);
-  const t = '' + type;
-  for (let i = 0; i < list.length; i++) {
-    const e = list[i];
-    if (e.type === t && e.callback === callback && e.capture === o.capture) return;
-  }
-  list.push({ type: t, callback: callback, capture: o.capture, once: o.once, removed: false });
-};
-
-OwnEventTarget.prototype.removeEventListener = function (this: any, type: string, callback: Listener | null, options?: unknown) {
-  if (arguments.length < 2) throw new TypeError("Failed to execute 'removeEventListener' on 'EventTarget': 2 arguments required.");
-  const capture = flatten(options).capture;
-  const list = entries(this);
-  const t = '' + type;
-  for (let i = 0; i < list.length; i++) {
-    const e = list[i];
-    if (e.type === t && e.callback === callback && e.capture === capture) {
-      e.removed = true;
-      list.splice(i, 1);
-      return;
-    }
-  }
-};
 
 /**
  * Sets `target`, `currentTarget` and `eventPhase` on `event` as dispatch does (DOM §2.9). The
@@ -166,30 +124,80 @@ function endDispatch(ev: any): void {
   }
 }
 
-OwnEventTarget.prototype.dispatchEvent = function (this: any, event: any) {
-  if (!event || typeof event.type !== 'string') {
-    throw new TypeError("Failed to execute 'dispatchEvent' on 'EventTarget': parameter 1 is not of type 'Event'.");
-  }
-  const ev = dispatchView(event, this);
-  // Listeners added during dispatch are not called; removed ones are skipped.
-  const snapshot = entries(this).slice();
-  for (let i = 0; i < snapshot.length; i++) {
-    const e = snapshot[i];
-    if (e.removed || e.type !== ev.type) continue;
-    if (e.once) this.removeEventListener(e.type, e.callback, { capture: e.capture });
-    try {
-      if (typeof e.callback === 'function') e.callback.call(this, ev);
-      else if (typeof e.callback.handleEvent === 'function') e.callback.handleEvent(ev);
-      // DOM "call a user object's operation": a non-callable handleEvent is a TypeError, reported.
-      else throw new TypeError("The listener's handleEvent is not a function");
-    } catch (err) {
-      reportError(err);
+type OwnEventTargetClass = { new (): any; prototype: any };
+
+/** Built in a function (no work at module scope): a bundle that never needs it drops it (issue 13). */
+export const OwnEventTarget: OwnEventTargetClass = /*#__PURE__*/ (function () {
+  const OwnEventTarget = function EventTarget(this: any) {
+    if (!(this instanceof OwnEventTarget)) {
+      throw new TypeError("Failed to construct 'EventTarget': Please use the 'new' operator");
     }
-    if (ev.__stop) break;
-  }
-  endDispatch(ev);
-  return !ev.defaultPrevented;
-};
+    ownList(this);
+  } as unknown as { new (): any; prototype: any };
+
+  const NativeET = getGlobal().EventTarget;
+    OwnEventTarget.prototype = Object.create(
+      typeof NativeET === 'function' && NativeET.prototype ? NativeET.prototype : Object.prototype,
+    { constructor: { value: OwnEventTarget, writable: true, configurable: true } }
+  );
+
+  OwnEventTarget.prototype.addEventListener = function (this: any, type: string, callback: Listener | null, options?: unknown) {
+    if (arguments.length < 2) throw new TypeError("Failed to execute 'addEventListener' on 'EventTarget': 2 arguments required.");
+    if (callback === null || callback === undefined) return;
+    if (typeof callback !== 'function' && typeof callback !== 'object') {
+      throw new TypeError("Failed to execute 'addEventListener' on 'EventTarget': parameter 2 is not of type 'Object'.");
+    }
+    const o = flatten(options);
+    const list = entries(this);
+    const t = '' + type;
+    for (let i = 0; i < list.length; i++) {
+      const e = list[i];
+      if (e.type === t && e.callback === callback && e.capture === o.capture) return;
+    }
+    list.push({ type: t, callback: callback, capture: o.capture, once: o.once, removed: false });
+  };
+
+  OwnEventTarget.prototype.removeEventListener = function (this: any, type: string, callback: Listener | null, options?: unknown) {
+    if (arguments.length < 2) throw new TypeError("Failed to execute 'removeEventListener' on 'EventTarget': 2 arguments required.");
+    const capture = flatten(options).capture;
+    const list = entries(this);
+    const t = '' + type;
+    for (let i = 0; i < list.length; i++) {
+      const e = list[i];
+      if (e.type === t && e.callback === callback && e.capture === capture) {
+        e.removed = true;
+        list.splice(i, 1);
+        return;
+      }
+    }
+  };
+
+  OwnEventTarget.prototype.dispatchEvent = function (this: any, event: any) {
+    if (!event || typeof event.type !== 'string') {
+      throw new TypeError("Failed to execute 'dispatchEvent' on 'EventTarget': parameter 1 is not of type 'Event'.");
+    }
+    const ev = dispatchView(event, this);
+    // Listeners added during dispatch are not called; removed ones are skipped.
+    const snapshot = entries(this).slice();
+    for (let i = 0; i < snapshot.length; i++) {
+      const e = snapshot[i];
+      if (e.removed || e.type !== ev.type) continue;
+      if (e.once) this.removeEventListener(e.type, e.callback, { capture: e.capture });
+      try {
+        if (typeof e.callback === 'function') e.callback.call(this, ev);
+        else if (typeof e.callback.handleEvent === 'function') e.callback.handleEvent(ev);
+        // DOM "call a user object's operation": a non-callable handleEvent is a TypeError, reported.
+        else throw new TypeError("The listener's handleEvent is not a function");
+      } catch (err) {
+        reportError(err);
+      }
+      if (ev.__stop) break;
+    }
+    endDispatch(ev);
+    return !ev.defaultPrevented;
+  };
+  return OwnEventTarget;
+})();
 
 export interface TargetKind {
   native: boolean;
@@ -202,15 +210,17 @@ export interface TargetKind {
 }
 
 /** The package's own EventTarget: instances are plain objects of the class's prototype. */
-export const OWN_TARGET_KIND: TargetKind = {
-  native: false,
-  proto: OwnEventTarget.prototype,
-  create: function (newTarget: any) {
-    const obj = Object.create(newTarget.prototype);
-    ownList(obj);
-    return obj;
-  }
-};
+export function ownTargetKind(): TargetKind {
+  return {
+    native: false,
+    proto: OwnEventTarget.prototype,
+    create: function (newTarget: any) {
+      const obj = Object.create(newTarget.prototype);
+      ownList(obj);
+      return obj;
+    }
+  };
+}
 
 let kind: TargetKind | null = null;
 
@@ -250,11 +260,11 @@ export function getTargetKind(): TargetKind {
       // Not subclassable: fall back to our own.
     }
   }
-  kind = OWN_TARGET_KIND;
+  kind = ownTargetKind();
   return kind;
 }
 
 export function setTargetKindForTesting(which: 'own' | null): void {
   kind = null;
-  if (which === 'own') kind = OWN_TARGET_KIND;
+  if (which === 'own') kind = ownTargetKind();
 }

@@ -65,13 +65,6 @@ export interface EventClasses {
 // ---------------------------------------------------------------------------
 // The package's own events, for hosts whose EventTarget is not usable.
 
-export const OwnEvent = function Event(this: any, type: string) {
-  const init: EventInitLike | undefined = arguments[1];
-  if (!(this instanceof OwnEvent)) throw new TypeError("Failed to construct 'Event': Please use the 'new' operator");
-  if (arguments.length === 0) throw new TypeError("Failed to construct 'Event': 1 argument required, but only 0 present.");
-  initOwnEvent(this, type, init);
-} as unknown as { new (type: string, init?: EventInitLike): any; prototype: any; NONE: number };
-
 function initOwnEvent(self: any, type: string, init?: EventInitLike): void {
   const i = init || {};
   self.type = toDOMString(type);
@@ -95,26 +88,39 @@ function hidden(obj: object, key: string, value: unknown): void {
 }
 
 const PHASES = { NONE: 0, CAPTURING_PHASE: 1, AT_TARGET: 2, BUBBLING_PHASE: 3 };
-OwnEvent.prototype.preventDefault = function (this: any) {
-  if (this.cancelable) {
-    this.defaultPrevented = true;
-    this.returnValue = false;
+
+type OwnEventClass = { new (type: string, init?: EventInitLike): any; prototype: any; NONE: number };
+
+/** Built in a function (no work at module scope): a bundle that never needs it drops it (issue 13). */
+export const OwnEvent: OwnEventClass = /*#__PURE__*/ (function () {
+  const OwnEvent = function Event(this: any, type: string) {
+    const init: EventInitLike | undefined = arguments[1];
+    if (!(this instanceof OwnEvent)) throw new TypeError("Failed to construct 'Event': Please use the 'new' operator");
+    if (arguments.length === 0) throw new TypeError("Failed to construct 'Event': 1 argument required, but only 0 present.");
+    initOwnEvent(this, type, init);
+  } as unknown as OwnEventClass;
+  OwnEvent.prototype.preventDefault = function (this: any) {
+    if (this.cancelable) {
+      this.defaultPrevented = true;
+      this.returnValue = false;
+    }
+  };
+  OwnEvent.prototype.stopPropagation = function (this: any) {
+    this.cancelBubble = true;
+  };
+  OwnEvent.prototype.stopImmediatePropagation = function (this: any) {
+    this.cancelBubble = true;
+    this.__stop = true;
+  };
+  OwnEvent.prototype.composedPath = function (this: any) {
+    return this.currentTarget ? [this.currentTarget] : [];
+  };
+  for (const k in PHASES) {
+    (OwnEvent as any)[k] = (PHASES as any)[k];
+    OwnEvent.prototype[k] = (PHASES as any)[k];
   }
-};
-OwnEvent.prototype.stopPropagation = function (this: any) {
-  this.cancelBubble = true;
-};
-OwnEvent.prototype.stopImmediatePropagation = function (this: any) {
-  this.cancelBubble = true;
-  this.__stop = true;
-};
-OwnEvent.prototype.composedPath = function (this: any) {
-  return this.currentTarget ? [this.currentTarget] : [];
-};
-for (const k in PHASES) {
-  (OwnEvent as any)[k] = (PHASES as any)[k];
-  OwnEvent.prototype[k] = (PHASES as any)[k];
-}
+  return OwnEvent;
+})();
 
 function subclassOwn(name: string, init: (self: any, i: any) => void): any {
   // One declared parameter: `length` is 1, as for the IDL constructors.
@@ -135,8 +141,8 @@ function subclassOwn(name: string, init: (self: any, i: any) => void): any {
   return markShim(Sub);
 }
 
-export const OwnMessageEvent = subclassOwn('MessageEvent', initMessage);
-export const OwnCloseEvent = subclassOwn('CloseEvent', initClose);
+export const OwnMessageEvent = /*#__PURE__*/ subclassOwn('MessageEvent', initMessage);
+export const OwnCloseEvent = /*#__PURE__*/ subclassOwn('CloseEvent', initClose);
 
 // Init dictionaries: members read in lexicographic order, converted as Web IDL says (ToString
 // for DOMString/USVString, not `'' + v`, which calls valueOf first).

@@ -6,7 +6,7 @@
  */
 import { domException } from './errors';
 import { getEventClasses } from './events';
-import { getTargetKind, TargetKind, OWN_TARGET_KIND } from './event-target';
+import { getTargetKind, TargetKind, ownTargetKind } from './event-target';
 import { hasOwn } from './global';
 import { validateClose, CloseRequest } from './close-args';
 import { Mode, toMode } from './modes';
@@ -40,7 +40,7 @@ export interface WebSocketClass {
 
 export function createWebSocketClass(options: ClassOptions): WebSocketClass {
   const mode = toMode(options.mode);
-  const target: TargetKind = options.eventTarget === 'own' ? OWN_TARGET_KIND : getTargetKind();
+  const target: TargetKind = options.eventTarget === 'own' ? ownTargetKind() : getTargetKind();
   const events = getEventClasses(target.native);
   const slots = createSlotStore();
   let backend: Backend | null = typeof options.backend === 'function' ? null : options.backend;
