@@ -7,7 +7,9 @@
 //   SRI hashes of the script-tag builds (README CDN snippet) ...... dist/sri.json
 // Every JS file gets a source map with sourcesContent (the maps need no other file).
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import ts5 from 'typescript';
 import typescript from '@rollup/plugin-typescript';
 import terser from '@rollup/plugin-terser';
@@ -53,11 +55,31 @@ const terserOptions = {
   keep_fnames: /^(WebSocket|DOMException|EventTarget|Event|MessageEvent|CloseEvent|close|send)$/
 };
 
+// The modern entry (websocket-shim/modern, dist/websocket-shim.modern.umd.min.js): the same sources,
+// ES2017, with each module that has a counterpart under src/modern/ replaced by it (the engine's
+// EventTarget, events, DOMException and URL only; the engine families of the last five years;
+// src/modern/entry-support.ts refuses older engines). A modern file may import the module it
+// replaces.
+const srcDir = join(dirname(fileURLToPath(import.meta.url)), 'src');
+const modernModules = () => ({
+  name: 'modern-modules',
+  async resolveId(source, importer, options) {
+    if (!importer || source[0] !== '.') return null;
+    const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+    if (!resolved || resolved.external) return null;
+    const rel = relative(srcDir, resolved.id);
+    if (rel.startsWith('..') || rel.startsWith('modern' + sep)) return null;
+    const modern = join(srcDir, 'modern', rel);
+    return existsSync(modern) && resolve(importer) !== modern ? modern : null;
+  }
+});
+const modernTerserOptions = { ...terserOptions, ecma: 2017, safari10: false };
+
 // The Node ESM entries wrap the CJS build next to them (src/node-esm.ts).
-const nodeEsm = (name) => ({
+const nodeEsm = (name, target) => ({
   input: { [name]: 'src/node-esm.ts' },
   external: ['websocket-shim:node-cjs'],
-  plugins: [ts()],
+  plugins: [ts(target)],
   output: { dir: 'dist', format: 'es', entryFileNames: '[name].mjs', sourcemap: true, paths: { 'websocket-shim:node-cjs': `./${name}.cjs` } }
 });
 
@@ -70,6 +92,9 @@ const declarationStubs = {
     const header = '// Types for websocket-shim/auto: the same API as websocket-shim (importing it also installs).\n';
     writeFileSync('dist/auto.d.mts', header + "export * from './websocket-shim.mjs';\n");
     writeFileSync('dist/auto.d.cts', header + "export * from './websocket-shim.cjs';\n");
+    const modernHeader = '// Types for websocket-shim/modern: the same API as websocket-shim (README "Modern or full build").\n';
+    writeFileSync('dist/modern.d.mts', modernHeader + "export * from './websocket-shim.mjs';\n");
+    writeFileSync('dist/modern.d.cts', modernHeader + "export * from './websocket-shim.cjs';\n");
     writeFileSync(
       'dist/websocket-shim.umd.d.ts',
       [
@@ -93,9 +118,9 @@ const declarationStubs = {
 const sri = {
   name: 'sri',
   writeBundle(options) {
-    if (options.file !== 'dist/websocket-shim.umd.min.js') return;
+    if (options.file !== 'dist/websocket-shim.modern.umd.min.js') return;
     const out = {};
-    for (const f of ['websocket-shim.umd.js', 'websocket-shim.umd.min.js']) {
+    for (const f of ['websocket-shim.umd.js', 'websocket-shim.umd.min.js', 'websocket-shim.modern.umd.js', 'websocket-shim.modern.umd.min.js']) {
       out[f] = 'sha384-' + createHash('sha384').update(readFileSync('dist/' + f)).digest('base64');
     }
     writeFileSync('dist/sri.json', JSON.stringify(out, null, 2) + '\n');
@@ -131,7 +156,37 @@ export default [
         file: 'dist/websocket-shim.umd.min.js',
         format: 'iife',
         sourcemap: true,
-        plugins: [terser(terserOptions), sri]
+        plugins: [terser(terserOptions)]
+      }
+    ]
+  },
+  {
+    // The modern entry, generic ESM and CJS (bundlers, browsers, Deno, Bun).
+    input: { modern: 'src/index.ts' },
+    plugins: [modernModules(), ts('ES2017')],
+    output: [
+      { dir: 'dist', format: 'es', entryFileNames: '[name].mjs', sourcemap: true },
+      { dir: 'dist', format: 'cjs', entryFileNames: '[name].cjs', sourcemap: true, exports: 'named' }
+    ]
+  },
+  {
+    // The modern entry for Node (22+ built-in backend; `ws` where it is installed and Node has none).
+    input: { 'modern.node': 'src/node.ts' },
+    plugins: [modernModules(), ts('ES2017')],
+    output: { dir: 'dist', format: 'cjs', entryFileNames: '[name].cjs', sourcemap: true, exports: 'named' }
+  },
+  nodeEsm('modern.node', 'ES2017'),
+  {
+    // The modern script-tag build (built after the full one: the SRI hashes cover both).
+    input: 'src/umd.ts',
+    plugins: [modernModules(), ts('ES2017')],
+    output: [
+      { file: 'dist/websocket-shim.modern.umd.js', format: 'iife', sourcemap: true },
+      {
+        file: 'dist/websocket-shim.modern.umd.min.js',
+        format: 'iife',
+        sourcemap: true,
+        plugins: [terser(modernTerserOptions), sri]
       }
     ]
   },

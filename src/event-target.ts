@@ -9,6 +9,9 @@
  */
 import { getGlobal, hasOwn } from './global';
 import { reportError } from './report-error';
+import { nativeTargetKind, TargetKind } from './native-target';
+
+export type { TargetKind };
 
 type Listener = ((ev: any) => unknown) | { handleEvent(ev: any): unknown };
 
@@ -199,16 +202,6 @@ export const OwnEventTarget: OwnEventTargetClass = /*#__PURE__*/ (function () {
   return OwnEventTarget;
 })();
 
-export interface TargetKind {
-  native: boolean;
-  /** The constructor the WebSocket constructor inherits statics from (native EventTarget). */
-  base?: any;
-  /** Prototype the WebSocket prototype inherits from. */
-  proto: any;
-  /** Creates the `this` of a new instance whose prototype is `newTarget.prototype`. */
-  create(newTarget: any): any;
-}
-
 /** The package's own EventTarget: instances are plain objects of the class's prototype. */
 export function ownTargetKind(): TargetKind {
   return {
@@ -224,43 +217,9 @@ export function ownTargetKind(): TargetKind {
 
 let kind: TargetKind | null = null;
 
-/** Whether instances can be native EventTargets (probed once). */
+/** Whether instances can be native EventTargets (probed once); else the package's own. */
 export function getTargetKind(): TargetKind {
-  if (kind) return kind;
-  const g = getGlobal();
-  const ET = g.EventTarget;
-  const R = g.Reflect;
-  const Ev = g.Event;
-  if (typeof ET === 'function' && R && typeof R.construct === 'function' && typeof Ev === 'function') {
-    try {
-      const Probe = function () {} as any;
-      Probe.prototype = Object.create(ET.prototype, { constructor: { value: Probe } });
-      // Statics inherit too, as with `class extends`: Node's EventTarget brand check
-      // reads `this.constructor[kIsEventTarget]`.
-      Object.setPrototypeOf(Probe, ET);
-      const t = R.construct(ET, [], Probe);
-      let seen: any = null;
-      t.addEventListener('probe', function (e: any) {
-        seen = e;
-      });
-      const ev = new Ev('probe');
-      t.dispatchEvent(ev);
-      if (t instanceof Probe && seen === ev && ev.target === t) {
-        kind = {
-          native: true,
-          base: ET,
-          proto: ET.prototype,
-          create: function (newTarget: any) {
-            return R.construct(ET, [], newTarget);
-          }
-        };
-        return kind;
-      }
-    } catch (e) {
-      // Not subclassable: fall back to our own.
-    }
-  }
-  kind = ownTargetKind();
+  if (!kind) kind = nativeTargetKind() || ownTargetKind();
   return kind;
 }
 

@@ -15,6 +15,7 @@ import { toSendData, checkText } from './send-data';
 import { SocketCore, CONNECTING, OPEN, CLOSING, CLOSED } from './socket-core';
 import { createSlotStore, defineInterface, Slot, SlotStore } from './interface';
 import { Backend } from './transports/types';
+import { requireEntrySupport } from './entry-support';
 
 export { CONNECTING, OPEN, CLOSING, CLOSED };
 
@@ -39,6 +40,8 @@ export interface WebSocketClass {
 }
 
 export function createWebSocketClass(options: ClassOptions): WebSocketClass {
+  // The modern entry refuses an engine it does not cover (src/modern/entry-support.ts).
+  requireEntrySupport();
   const mode = toMode(options.mode);
   const target: TargetKind = options.eventTarget === 'own' ? ownTargetKind() : getTargetKind();
   const events = getEventClasses(target.native);
