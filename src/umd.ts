@@ -11,6 +11,7 @@
 import { getGlobal } from './global';
 import * as api from './index';
 import { getMarker } from './install';
+import { refusingClass } from './entry-support';
 
 declare const define: any;
 declare const module: any;
@@ -38,8 +39,9 @@ function scriptOptions(): api.InstallOptions {
   return options;
 }
 
-// The class this script made, when install() had nothing to wrap or another copy installed first.
-let initial: any = null;
+// The class this script made, when install() had nothing to wrap; where the entry refuses the
+// engine (modern build), one whose constructor throws why.
+let initial: any = refusingClass();
 
 const WebSocketShim = {
   // The installed class while one is installed: install({ mode }) may switch it later, from this
