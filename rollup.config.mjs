@@ -73,7 +73,9 @@ const modernModules = () => ({
     return existsSync(modern) && resolve(importer) !== modern ? modern : null;
   }
 });
-const modernTerserOptions = { ...terserOptions, ecma: 2017, safari10: false };
+// safari10 stays on: Safari 10 / QtWebKit 5.212 reject the names terser would otherwise reuse
+// ("Cannot declare a let variable twice"), and must parse the build to be refused with a clear error.
+const modernTerserOptions = { ...terserOptions, ecma: 2017 };
 
 // The Node ESM entries wrap the CJS build next to them (src/node-esm.ts).
 const nodeEsm = (name, target) => ({
