@@ -7,14 +7,35 @@
 //   SRI hashes of the script-tag builds (README CDN snippet) ...... dist/sri.json
 // Every JS file gets a source map with sourcesContent (the maps need no other file).
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts5 from 'typescript';
 import typescript from '@rollup/plugin-typescript';
 import terser from '@rollup/plugin-terser';
 import { dts } from 'rollup-plugin-dts';
 
-const ts = () =>
+// TypeScript compiles an ES5 class to `var X = /** @class */ (function () { ... }())`, which
+// terser reads as pure but esbuild and rollup do not: a bundle importing only `version` kept every
+// class (issue 13). This transformer (after TypeScript's own) marks those IIFEs /*#__PURE__*/.
+const pureClasses = (context) => (sourceFile) => {
+  const visit = (node) => {
+    if (ts5.isVariableDeclaration(node) && node.initializer && ts5.isParenthesizedExpression(node.initializer)) {
+      const comments = ts5.getSyntheticLeadingComments(node.initializer) || [];
+      if (ts5.isCallExpression(node.initializer.expression) && comments.some((c) => c.text === '* @class ')) {
+        ts5.addSyntheticLeadingComment(node.initializer, ts5.SyntaxKind.MultiLineCommentTrivia, '#__PURE__', false);
+      }
+    }
+    return ts5.visitEachChild(node, visit, context);
+  };
+  return ts5.visitNode(sourceFile, visit);
+};
+
+const ts = (target) =>
   typescript({
     tsconfig: './tsconfig.json',
+    ...(target ? { target } : {}),
+    transformers: { after: [pureClasses] },
     declaration: false,
     declarationDir: undefined,
     outDir: 'dist',
@@ -34,11 +55,33 @@ const terserOptions = {
   keep_fnames: /^(WebSocket|DOMException|EventTarget|Event|MessageEvent|CloseEvent|close|send)$/
 };
 
+// The modern entry (websocket-shim/modern, dist/websocket-shim.modern.umd.min.js): the same sources,
+// ES2017, with each module that has a counterpart under src/modern/ replaced by it (the engine's
+// EventTarget, events, DOMException and URL only; the engine families of the last five years;
+// src/modern/entry-support.ts refuses older engines). A modern file may import the module it
+// replaces.
+const srcDir = join(dirname(fileURLToPath(import.meta.url)), 'src');
+const modernModules = () => ({
+  name: 'modern-modules',
+  async resolveId(source, importer, options) {
+    if (!importer || source[0] !== '.') return null;
+    const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+    if (!resolved || resolved.external) return null;
+    const rel = relative(srcDir, resolved.id);
+    if (rel.startsWith('..') || rel.startsWith('modern' + sep)) return null;
+    const modern = join(srcDir, 'modern', rel);
+    return existsSync(modern) && resolve(importer) !== modern ? modern : null;
+  }
+});
+// safari10 stays on: Safari 10 / QtWebKit 5.212 reject the names terser would otherwise reuse
+// ("Cannot declare a let variable twice"), and must parse the build to be refused with a clear error.
+const modernTerserOptions = { ...terserOptions, ecma: 2017 };
+
 // The Node ESM entries wrap the CJS build next to them (src/node-esm.ts).
-const nodeEsm = (name) => ({
+const nodeEsm = (name, target) => ({
   input: { [name]: 'src/node-esm.ts' },
   external: ['websocket-shim:node-cjs'],
-  plugins: [ts()],
+  plugins: [ts(target)],
   output: { dir: 'dist', format: 'es', entryFileNames: '[name].mjs', sourcemap: true, paths: { 'websocket-shim:node-cjs': `./${name}.cjs` } }
 });
 
@@ -51,6 +94,9 @@ const declarationStubs = {
     const header = '// Types for websocket-shim/auto: the same API as websocket-shim (importing it also installs).\n';
     writeFileSync('dist/auto.d.mts', header + "export * from './websocket-shim.mjs';\n");
     writeFileSync('dist/auto.d.cts', header + "export * from './websocket-shim.cjs';\n");
+    const modernHeader = '// Types for websocket-shim/modern: the same API as websocket-shim (README "Modern or full build").\n';
+    writeFileSync('dist/modern.d.mts', modernHeader + "export * from './websocket-shim.mjs';\n");
+    writeFileSync('dist/modern.d.cts', modernHeader + "export * from './websocket-shim.cjs';\n");
     writeFileSync(
       'dist/websocket-shim.umd.d.ts',
       [
@@ -74,9 +120,9 @@ const declarationStubs = {
 const sri = {
   name: 'sri',
   writeBundle(options) {
-    if (options.file !== 'dist/websocket-shim.umd.min.js') return;
+    if (options.file !== 'dist/websocket-shim.modern.umd.min.js') return;
     const out = {};
-    for (const f of ['websocket-shim.umd.js', 'websocket-shim.umd.min.js']) {
+    for (const f of ['websocket-shim.umd.js', 'websocket-shim.umd.min.js', 'websocket-shim.modern.umd.js', 'websocket-shim.modern.umd.min.js']) {
       out[f] = 'sha384-' + createHash('sha384').update(readFileSync('dist/' + f)).digest('base64');
     }
     writeFileSync('dist/sri.json', JSON.stringify(out, null, 2) + '\n');
@@ -112,7 +158,37 @@ export default [
         file: 'dist/websocket-shim.umd.min.js',
         format: 'iife',
         sourcemap: true,
-        plugins: [terser(terserOptions), sri]
+        plugins: [terser(terserOptions)]
+      }
+    ]
+  },
+  {
+    // The modern entry, generic ESM and CJS (bundlers, browsers, Deno, Bun).
+    input: { modern: 'src/index.ts' },
+    plugins: [modernModules(), ts('ES2017')],
+    output: [
+      { dir: 'dist', format: 'es', entryFileNames: '[name].mjs', sourcemap: true },
+      { dir: 'dist', format: 'cjs', entryFileNames: '[name].cjs', sourcemap: true, exports: 'named' }
+    ]
+  },
+  {
+    // The modern entry for Node (22+ built-in backend; `ws` where it is installed and Node has none).
+    input: { 'modern.node': 'src/node.ts' },
+    plugins: [modernModules(), ts('ES2017')],
+    output: { dir: 'dist', format: 'cjs', entryFileNames: '[name].cjs', sourcemap: true, exports: 'named' }
+  },
+  nodeEsm('modern.node', 'ES2017'),
+  {
+    // The modern script-tag build (built after the full one: the SRI hashes cover both).
+    input: 'src/umd.ts',
+    plugins: [modernModules(), ts('ES2017')],
+    output: [
+      { file: 'dist/websocket-shim.modern.umd.js', format: 'iife', sourcemap: true },
+      {
+        file: 'dist/websocket-shim.modern.umd.min.js',
+        format: 'iife',
+        sourcemap: true,
+        plugins: [terser(modernTerserOptions), sri]
       }
     ]
   },

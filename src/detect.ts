@@ -13,6 +13,7 @@ import { blobConstructor, blobTakesBytes } from './blob';
 import { applyCapabilities } from './capabilities';
 import { Backend } from './transports/types';
 import { version } from './version';
+import { entryUnsupported } from './entry-support';
 
 export interface DetectReport {
   version: string;
@@ -150,6 +151,12 @@ export function detect(): DetectReport {
   }
   if (!b) unsupported.push('noNativeWebSocket');
   else if (b.unsupported) unsupported.push.apply(unsupported, b.unsupported);
+  // The modern entry on an engine it refuses: first, why; and it guarantees nothing there.
+  const refused = entryUnsupported();
+  if (refused.length) {
+    unsupported.unshift.apply(unsupported, refused);
+    normalizations.length = 0;
+  }
   return {
     version: version,
     installed: !!marker,

@@ -41,45 +41,49 @@ export type DOMExceptionConstructor = new (message?: string, name?: string) => D
  * The package's own DOMException. Written as an ES5 constructor (not `class extends Error`):
  * ES5-compiled subclasses of Error break `instanceof` (see DEVELOPERS.md, known traps).
  */
-export const OwnDOMException = function DOMException(this: any, message?: string, name?: string) {
-  if (!this || typeof this !== 'object' || this === getGlobal()) {
-    throw new TypeError("Failed to construct 'DOMException': Please use the 'new' operator");
-  }
-  const err = new Error(message === undefined ? '' : '' + message);
-  define(this, 'message', err.message);
-  define(this, 'name', name === undefined ? 'Error' : '' + name);
-  define(this, 'code', LEGACY_CODES[this.name] || 0);
-  if (err.stack !== undefined) define(this, 'stack', err.stack);
-} as unknown as DOMExceptionConstructor;
+export const OwnDOMException: DOMExceptionConstructor = /*#__PURE__*/ (function () {
+  // Built in a function (no work at module scope): a bundle that never throws drops it (issue 13).
+  const OwnDOMException = function DOMException(this: any, message?: string, name?: string) {
+    if (!this || typeof this !== 'object' || this === getGlobal()) {
+      throw new TypeError("Failed to construct 'DOMException': Please use the 'new' operator");
+    }
+    const err = new Error(message === undefined ? '' : '' + message);
+    define(this, 'message', err.message);
+    define(this, 'name', name === undefined ? 'Error' : '' + name);
+    define(this, 'code', LEGACY_CODES[this.name] || 0);
+    if (err.stack !== undefined) define(this, 'stack', err.stack);
+  } as unknown as DOMExceptionConstructor;
 
-OwnDOMException.prototype = Object.create(Error.prototype, {
-  constructor: { value: OwnDOMException, writable: true, configurable: true },
-  toString: {
-    value: function (this: Error) {
-      return this.name + ': ' + this.message;
-    },
-    writable: true,
-    configurable: true
-  }
-});
-/**
- * Web IDL's legacy code constants, on the interface object and the prototype (as for any
- * IDL constant). Listed, not derived from the names: four have no name (DOMSTRING_SIZE_ERR,
- * NO_DATA_ALLOWED_ERR, INUSE_ATTRIBUTE_ERR, VALIDATION_ERR) and URLMismatchError's is URL_MISMATCH_ERR.
- */
-(
-  'INDEX_SIZE_ERR DOMSTRING_SIZE_ERR HIERARCHY_REQUEST_ERR WRONG_DOCUMENT_ERR INVALID_CHARACTER_ERR ' +
-  'NO_DATA_ALLOWED_ERR NO_MODIFICATION_ALLOWED_ERR NOT_FOUND_ERR NOT_SUPPORTED_ERR INUSE_ATTRIBUTE_ERR ' +
-  'INVALID_STATE_ERR SYNTAX_ERR INVALID_MODIFICATION_ERR NAMESPACE_ERR INVALID_ACCESS_ERR VALIDATION_ERR ' +
-  'TYPE_MISMATCH_ERR SECURITY_ERR NETWORK_ERR ABORT_ERR URL_MISMATCH_ERR QUOTA_EXCEEDED_ERR TIMEOUT_ERR ' +
-  'INVALID_NODE_TYPE_ERR DATA_CLONE_ERR'
-)
-  .split(' ')
-  .forEach(function (constName, i) {
-    const desc = { value: i + 1, enumerable: true, writable: false, configurable: false };
-    Object.defineProperty(OwnDOMException, constName, desc);
-    Object.defineProperty(OwnDOMException.prototype, constName, desc);
+  OwnDOMException.prototype = Object.create(Error.prototype, {
+    constructor: { value: OwnDOMException, writable: true, configurable: true },
+    toString: {
+      value: function (this: Error) {
+        return this.name + ': ' + this.message;
+      },
+      writable: true,
+      configurable: true
+    }
   });
+  /**
+   * Web IDL's legacy code constants, on the interface object and the prototype (as for any
+   * IDL constant). Listed, not derived from the names: four have no name (DOMSTRING_SIZE_ERR,
+   * NO_DATA_ALLOWED_ERR, INUSE_ATTRIBUTE_ERR, VALIDATION_ERR) and URLMismatchError's is URL_MISMATCH_ERR.
+   */
+  (
+    'INDEX_SIZE_ERR DOMSTRING_SIZE_ERR HIERARCHY_REQUEST_ERR WRONG_DOCUMENT_ERR INVALID_CHARACTER_ERR ' +
+    'NO_DATA_ALLOWED_ERR NO_MODIFICATION_ALLOWED_ERR NOT_FOUND_ERR NOT_SUPPORTED_ERR INUSE_ATTRIBUTE_ERR ' +
+    'INVALID_STATE_ERR SYNTAX_ERR INVALID_MODIFICATION_ERR NAMESPACE_ERR INVALID_ACCESS_ERR VALIDATION_ERR ' +
+    'TYPE_MISMATCH_ERR SECURITY_ERR NETWORK_ERR ABORT_ERR URL_MISMATCH_ERR QUOTA_EXCEEDED_ERR TIMEOUT_ERR ' +
+    'INVALID_NODE_TYPE_ERR DATA_CLONE_ERR'
+  )
+    .split(' ')
+    .forEach(function (constName, i) {
+      const desc = { value: i + 1, enumerable: true, writable: false, configurable: false };
+      Object.defineProperty(OwnDOMException, constName, desc);
+      Object.defineProperty(OwnDOMException.prototype, constName, desc);
+    });
+  return OwnDOMException;
+})();
 
 function define(obj: object, key: string, value: unknown): void {
   Object.defineProperty(obj, key, { value: value, writable: true, configurable: true, enumerable: false });

@@ -9,6 +9,9 @@
  */
 import { getGlobal, hasOwn } from './global';
 import { reportError } from './report-error';
+import { nativeTargetKind, TargetKind } from './native-target';
+
+export type { TargetKind };
 
 type Listener = ((ev: any) => unknown) | { handleEvent(ev: any): unknown };
 
@@ -28,8 +31,12 @@ const LISTENERS = '__wsShimListeners';
  * below it would share). Made when the target is created, so a frozen socket still has one; made
  * lazily only for other extensible objects.
  */
-const WM = getGlobal().WeakMap;
-const lists: { get(k: object): Entry[] | undefined; set(k: object, v: Entry[]): void } | null = typeof WM === 'function' ? new WM() : null;
+const lists: { get(k: object): Entry[] | undefined; set(k: object, v: Entry[]): void } | null = /*#__PURE__*/ listStore();
+
+function listStore(): any {
+  const WM = getGlobal().WeakMap;
+  return typeof WM === 'function' ? new WM() : null;
+}
 
 function entries(target: any): Entry[] {
   const isObject = target !== null && (typeof target === 'object' || typeof target === 'function');
@@ -55,52 +62,6 @@ function flatten(options: unknown): { capture: boolean; once: boolean } {
   }
   return { capture: !!options, once: false };
 }
-
-export const OwnEventTarget = function EventTarget(this: any) {
-  if (!(this instanceof OwnEventTarget)) {
-    throw new TypeError("Failed to construct 'EventTarget': Please use the 'new' operator");
-  }
-  ownList(this);
-} as unknown as { new (): any; prototype: any };
-
-{
-  const NativeET = getGlobal().EventTarget;
-  OwnEventTarget.prototype = Object.create(
-    typeof NativeET === 'function' && NativeET.prototype ? NativeET.prototype : Object.prototype,
-    { constructor: { value: OwnEventTarget, writable: true, configurable: true } }
-  );
-}
-
-OwnEventTarget.prototype.addEventListener = function (this: any, type: string, callback: Listener | null, options?: unknown) {
-  if (arguments.length < 2) throw new TypeError("Failed to execute 'addEventListener' on 'EventTarget': 2 arguments required.");
-  if (callback === null || callback === undefined) return;
-  if (typeof callback !== 'function' && typeof callback !== 'object') {
-    throw new TypeError("Failed to execute 'addEventListener' on 'EventTarget': parameter 2 is not of type 'Object'.");
-  }
-  const o = flatten(options);
-  const list = entries(this);
-  const t = '' + type;
-  for (let i = 0; i < list.length; i++) {
-    const e = list[i];
-    if (e.type === t && e.callback === callback && e.capture === o.capture) return;
-  }
-  list.push({ type: t, callback: callback, capture: o.capture, once: o.once, removed: false });
-};
-
-OwnEventTarget.prototype.removeEventListener = function (this: any, type: string, callback: Listener | null, options?: unknown) {
-  if (arguments.length < 2) throw new TypeError("Failed to execute 'removeEventListener' on 'EventTarget': 2 arguments required.");
-  const capture = flatten(options).capture;
-  const list = entries(this);
-  const t = '' + type;
-  for (let i = 0; i < list.length; i++) {
-    const e = list[i];
-    if (e.type === t && e.callback === callback && e.capture === capture) {
-      e.removed = true;
-      list.splice(i, 1);
-      return;
-    }
-  }
-};
 
 /**
  * Sets `target`, `currentTarget` and `eventPhase` on `event` as dispatch does (DOM §2.9). The
@@ -166,98 +127,107 @@ function endDispatch(ev: any): void {
   }
 }
 
-OwnEventTarget.prototype.dispatchEvent = function (this: any, event: any) {
-  if (!event || typeof event.type !== 'string') {
-    throw new TypeError("Failed to execute 'dispatchEvent' on 'EventTarget': parameter 1 is not of type 'Event'.");
-  }
-  const ev = dispatchView(event, this);
-  // Listeners added during dispatch are not called; removed ones are skipped.
-  const snapshot = entries(this).slice();
-  for (let i = 0; i < snapshot.length; i++) {
-    const e = snapshot[i];
-    if (e.removed || e.type !== ev.type) continue;
-    if (e.once) this.removeEventListener(e.type, e.callback, { capture: e.capture });
-    try {
-      if (typeof e.callback === 'function') e.callback.call(this, ev);
-      else if (typeof e.callback.handleEvent === 'function') e.callback.handleEvent(ev);
-      // DOM "call a user object's operation": a non-callable handleEvent is a TypeError, reported.
-      else throw new TypeError("The listener's handleEvent is not a function");
-    } catch (err) {
-      reportError(err);
-    }
-    if (ev.__stop) break;
-  }
-  endDispatch(ev);
-  return !ev.defaultPrevented;
-};
+type OwnEventTargetClass = { new (): any; prototype: any };
 
-export interface TargetKind {
-  native: boolean;
-  /** The constructor the WebSocket constructor inherits statics from (native EventTarget). */
-  base?: any;
-  /** Prototype the WebSocket prototype inherits from. */
-  proto: any;
-  /** Creates the `this` of a new instance whose prototype is `newTarget.prototype`. */
-  create(newTarget: any): any;
-}
+/** Built in a function (no work at module scope): a bundle that never needs it drops it (issue 13). */
+export const OwnEventTarget: OwnEventTargetClass = /*#__PURE__*/ (function () {
+  const OwnEventTarget = function EventTarget(this: any) {
+    if (!(this instanceof OwnEventTarget)) {
+      throw new TypeError("Failed to construct 'EventTarget': Please use the 'new' operator");
+    }
+    ownList(this);
+  } as unknown as { new (): any; prototype: any };
+
+  const NativeET = getGlobal().EventTarget;
+  OwnEventTarget.prototype = Object.create(
+      typeof NativeET === 'function' && NativeET.prototype ? NativeET.prototype : Object.prototype,
+    { constructor: { value: OwnEventTarget, writable: true, configurable: true } }
+  );
+
+  OwnEventTarget.prototype.addEventListener = function (this: any, type: string, callback: Listener | null, options?: unknown) {
+    if (arguments.length < 2) throw new TypeError("Failed to execute 'addEventListener' on 'EventTarget': 2 arguments required.");
+    if (callback === null || callback === undefined) return;
+    if (typeof callback !== 'function' && typeof callback !== 'object') {
+      throw new TypeError("Failed to execute 'addEventListener' on 'EventTarget': parameter 2 is not of type 'Object'.");
+    }
+    const o = flatten(options);
+    const list = entries(this);
+    const t = '' + type;
+    for (let i = 0; i < list.length; i++) {
+      const e = list[i];
+      if (e.type === t && e.callback === callback && e.capture === o.capture) return;
+    }
+    list.push({ type: t, callback: callback, capture: o.capture, once: o.once, removed: false });
+  };
+
+  OwnEventTarget.prototype.removeEventListener = function (this: any, type: string, callback: Listener | null, options?: unknown) {
+    if (arguments.length < 2) throw new TypeError("Failed to execute 'removeEventListener' on 'EventTarget': 2 arguments required.");
+    const capture = flatten(options).capture;
+    const list = entries(this);
+    const t = '' + type;
+    for (let i = 0; i < list.length; i++) {
+      const e = list[i];
+      if (e.type === t && e.callback === callback && e.capture === capture) {
+        e.removed = true;
+        list.splice(i, 1);
+        return;
+      }
+    }
+  };
+
+  OwnEventTarget.prototype.dispatchEvent = function (this: any, event: any) {
+    if (!event || typeof event.type !== 'string') {
+      throw new TypeError("Failed to execute 'dispatchEvent' on 'EventTarget': parameter 1 is not of type 'Event'.");
+    }
+    const ev = dispatchView(event, this);
+    // Listeners added during dispatch are not called; removed ones are skipped.
+    const snapshot = entries(this).slice();
+    for (let i = 0; i < snapshot.length; i++) {
+      const e = snapshot[i];
+      if (e.removed || e.type !== ev.type) continue;
+      if (e.once) this.removeEventListener(e.type, e.callback, { capture: e.capture });
+      try {
+        if (typeof e.callback === 'function') e.callback.call(this, ev);
+        else if (typeof e.callback.handleEvent === 'function') e.callback.handleEvent(ev);
+        // DOM "call a user object's operation": a non-callable handleEvent is a TypeError, reported.
+        else throw new TypeError("The listener's handleEvent is not a function");
+      } catch (err) {
+        reportError(err);
+      }
+      if (ev.__stop) break;
+    }
+    endDispatch(ev);
+    return !ev.defaultPrevented;
+  };
+  return OwnEventTarget;
+})();
 
 /** The package's own EventTarget: instances are plain objects of the class's prototype. */
-export const OWN_TARGET_KIND: TargetKind = {
-  native: false,
-  // Where the engine has an EventTarget it cannot construct or subclass (QtWebKit 5.212, Safari
-  // <= 9): the interface object still inherits from it (Web IDL: [[Prototype]] is EventTarget).
-  base: typeof getGlobal().EventTarget === 'function' ? getGlobal().EventTarget : undefined,
-  proto: OwnEventTarget.prototype,
-  create: function (newTarget: any) {
-    const obj = Object.create(newTarget.prototype);
-    ownList(obj);
-    return obj;
-  }
-};
+export function ownTargetKind(): TargetKind {
+  const NativeET = getGlobal().EventTarget;
+  return {
+    native: false,
+    // Where the engine has an EventTarget it cannot construct or subclass (QtWebKit 5.212, Safari
+    // <= 9): the interface object still inherits from it (Web IDL: [[Prototype]] is EventTarget).
+    base: typeof NativeET === 'function' ? NativeET : undefined,
+    proto: OwnEventTarget.prototype,
+    create: function (newTarget: any) {
+      const obj = Object.create(newTarget.prototype);
+      ownList(obj);
+      return obj;
+    }
+  };
+}
 
 let kind: TargetKind | null = null;
 
-/** Whether instances can be native EventTargets (probed once). */
+/** Whether instances can be native EventTargets (probed once); else the package's own. */
 export function getTargetKind(): TargetKind {
-  if (kind) return kind;
-  const g = getGlobal();
-  const ET = g.EventTarget;
-  const R = g.Reflect;
-  const Ev = g.Event;
-  if (typeof ET === 'function' && R && typeof R.construct === 'function' && typeof Ev === 'function') {
-    try {
-      const Probe = function () {} as any;
-      Probe.prototype = Object.create(ET.prototype, { constructor: { value: Probe } });
-      // Statics inherit too, as with `class extends`: Node's EventTarget brand check
-      // reads `this.constructor[kIsEventTarget]`.
-      Object.setPrototypeOf(Probe, ET);
-      const t = R.construct(ET, [], Probe);
-      let seen: any = null;
-      t.addEventListener('probe', function (e: any) {
-        seen = e;
-      });
-      const ev = new Ev('probe');
-      t.dispatchEvent(ev);
-      if (t instanceof Probe && seen === ev && ev.target === t) {
-        kind = {
-          native: true,
-          base: ET,
-          proto: ET.prototype,
-          create: function (newTarget: any) {
-            return R.construct(ET, [], newTarget);
-          }
-        };
-        return kind;
-      }
-    } catch (e) {
-      // Not subclassable: fall back to our own.
-    }
-  }
-  kind = OWN_TARGET_KIND;
+  if (!kind) kind = nativeTargetKind() || ownTargetKind();
   return kind;
 }
 
 export function setTargetKindForTesting(which: 'own' | null): void {
   kind = null;
-  if (which === 'own') kind = OWN_TARGET_KIND;
+  if (which === 'own') kind = ownTargetKind();
 }

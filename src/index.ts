@@ -10,6 +10,7 @@ import { backendFor, resolveBackend } from './backends';
 import { applyCapabilities } from './capabilities';
 import { install as installImpl } from './install';
 import { detect as detectImpl } from './detect';
+import { refusingClass } from './entry-support';
 import type * as Public from './public';
 
 export { uninstall } from './install';
@@ -36,11 +37,20 @@ export const install: typeof Public.install = installImpl as unknown as typeof P
 /** detect(): the public report type (named features, Mode, the documented names). */
 export const detect: typeof Public.detect = detectImpl as unknown as typeof Public.detect;
 
-const events = getEventClasses(getTargetKind().native);
+/** The default class; where the entry refuses the engine (modern entry), one whose constructor throws why. */
+function defaultClass(): Public.WebSocketConstructor {
+  return refusingClass() || createWebSocketClass();
+}
 
+/** The event classes for this host's EventTarget (chosen once, when first asked). */
+function eventClass(name: 'CloseEvent' | 'MessageEvent'): any {
+  return getEventClasses(getTargetKind().native)[name];
+}
+
+// Each export is a pure call (no other work at module scope): a bundle keeps only what it imports (issue 13).
 /** The patched WebSocket (strict mode, the host's engine, resolved at first use). */
-export const WebSocket: Public.WebSocketConstructor = createWebSocketClass();
+export const WebSocket: Public.WebSocketConstructor = /*#__PURE__*/ defaultClass();
 /** The native CloseEvent where conformant, else the package's own. */
-export const CloseEvent: Public.CloseEventConstructor = events.CloseEvent;
+export const CloseEvent: Public.CloseEventConstructor = /*#__PURE__*/ eventClass('CloseEvent');
 /** The native MessageEvent where conformant, else the package's own. */
-export const MessageEvent: Public.MessageEventConstructor = events.MessageEvent;
+export const MessageEvent: Public.MessageEventConstructor = /*#__PURE__*/ eventClass('MessageEvent');

@@ -12,6 +12,7 @@ import { backendFor, fallbackBackend, hostNative, MARKER } from './backends';
 import { Backend } from './transports/types';
 import { Mode, toMode } from './modes';
 import { version } from './version';
+import { requireEntrySupport } from './entry-support';
 import { applyCapabilities, EngineCapabilities } from './capabilities';
 
 export interface InstallOptions {
@@ -73,6 +74,8 @@ export function getMarker(): Marker | null {
  * libraries that test `typeof WebSocket` still choose their own fallback.
  */
 export function install(options?: InstallOptions): WebSocketClass | null {
+  // The modern entry refuses an engine it does not cover (src/modern/entry-support.ts).
+  requireEntrySupport();
   const existing = getMarker();
   const o = options || {};
   if (existing) return o.mode === undefined ? existing.installed : switchMode(existing, toMode(o.mode));

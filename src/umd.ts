@@ -11,6 +11,7 @@
 import { getGlobal } from './global';
 import * as api from './index';
 import { getMarker } from './install';
+import { refusingClass } from './entry-support';
 
 declare const define: any;
 declare const module: any;
@@ -38,13 +39,9 @@ function scriptOptions(): api.InstallOptions {
   return options;
 }
 
-// Installed first: on the page, WebSocketShim.WebSocket is the installed class (in the
-// chosen mode), the same as window.WebSocket.
-const options = scriptOptions();
-const installed = api.install(options);
-
-// Nothing to wrap (install() returned null): the class in the chosen mode, not installed.
-const initial = installed || api.createWebSocketClass({ mode: options.mode, native: options.native });
+// The class this script made, when install() had nothing to wrap; where the entry refuses the
+// engine (modern build), one whose constructor throws why.
+let initial: any = refusingClass();
 
 const WebSocketShim = {
   // The installed class while one is installed: install({ mode }) may switch it later, from this
@@ -62,6 +59,8 @@ const WebSocketShim = {
   createWebSocketClass: api.createWebSocketClass
 };
 
+// The global first: where the entry refuses the engine (the modern build on an older engine),
+// install() below throws why, and WebSocketShim.detect() still says so.
 const g = getGlobal();
 // A plain assignment (not `var`): the global stays configurable, as before.
 g.WebSocketShim = WebSocketShim;
@@ -71,3 +70,11 @@ if (typeof define === 'function' && define.amd) {
   });
 }
 if (typeof module === 'object' && module && typeof module.exports === 'object') module.exports = WebSocketShim;
+
+// Then installed: on the page, WebSocketShim.WebSocket is the installed class (in the chosen
+// mode), the same as window.WebSocket.
+const options = scriptOptions();
+const installed = api.install(options);
+
+// Nothing to wrap (install() returned null): the class in the chosen mode, not installed.
+initial = installed || api.createWebSocketClass({ mode: options.mode, native: options.native });

@@ -6,7 +6,7 @@
  */
 import { domException } from './errors';
 import { getEventClasses } from './events';
-import { getTargetKind, TargetKind, OWN_TARGET_KIND } from './event-target';
+import { getTargetKind, TargetKind, ownTargetKind } from './event-target';
 import { hasOwn } from './global';
 import { validateClose, CloseRequest } from './close-args';
 import { Mode, toMode } from './modes';
@@ -15,6 +15,7 @@ import { toSendData, checkText } from './send-data';
 import { SocketCore, CONNECTING, OPEN, CLOSING, CLOSED } from './socket-core';
 import { createSlotStore, defineInterface, Slot, SlotStore } from './interface';
 import { Backend } from './transports/types';
+import { requireEntrySupport } from './entry-support';
 
 export { CONNECTING, OPEN, CLOSING, CLOSED };
 
@@ -39,8 +40,10 @@ export interface WebSocketClass {
 }
 
 export function createWebSocketClass(options: ClassOptions): WebSocketClass {
+  // The modern entry refuses an engine it does not cover (src/modern/entry-support.ts).
+  requireEntrySupport();
   const mode = toMode(options.mode);
-  const target: TargetKind = options.eventTarget === 'own' ? OWN_TARGET_KIND : getTargetKind();
+  const target: TargetKind = options.eventTarget === 'own' ? ownTargetKind() : getTargetKind();
   const events = getEventClasses(target.native);
   const slots = createSlotStore();
   let backend: Backend | null = typeof options.backend === 'function' ? null : options.backend;

@@ -4,7 +4,7 @@
 // in Node 10–24 on every backend, with runtimes fetched into .cache/runtimes/ when missing.
 import { spawn } from 'node:child_process';
 import { startServer } from '../conformance/server.mjs';
-import { runMatrix, saveResults, readmeUpToDate } from './runtimes/matrix.mjs';
+import { runMatrix, saveResults, readmeUpToDate, MODERN_MAJORS } from './runtimes/matrix.mjs';
 import { ensureRuntimes } from './runtimes/fetch.mjs';
 import { ENGINES, missing } from './browsers/lib/engines.mjs';
 import { mkdtempSync, readFileSync, existsSync, readdirSync } from 'node:fs';
@@ -76,7 +76,10 @@ function run(args, env) {
 }
 
 const only = process.argv[2];
-const withMatrix = !only || 'node matrix'.startsWith(only);
+const withFullMatrix = !only || 'node matrix'.startsWith(only);
+// The modern entry (issue 13) on the Node majors it is for, with the conformance checks too.
+const withModernMatrix = !only || 'node matrix, modern entry'.startsWith(only);
+const withMatrix = withFullMatrix || withModernMatrix;
 // Runtimes missing from .cache/runtimes/ are downloaded while the other suites run.
 const fetchLog = [];
 const prefetch = withMatrix ? ensureRuntimes(undefined, { log: (l) => fetchLog.push(l) }) : null;
@@ -113,15 +116,25 @@ for (const [name, flags, env, list] of suites) {
   lines.push(`${name}: ${p} passed, ${f} failed`);
 }
 if (withMatrix) {
-  console.log('\n=== node matrix ===');
   await prefetch;
   for (const l of fetchLog) console.log(l);
+}
+if (withFullMatrix) {
+  console.log('\n=== node matrix ===');
   const m = await runMatrix({ serverUrl: server.httpUrl });
   passed += m.passes;
   failed += m.failures;
   lines.push(`node matrix: ${m.passes} passed, ${m.failures} failed`);
   saveResults(m.results);
   if (!readmeUpToDate(m.results)) lines.push('README compatibility table differs from this run: node test/runtimes/matrix.mjs --readme-only');
+}
+if (withModernMatrix) {
+  console.log('\n=== node matrix, modern entry (websocket-shim/modern) ===');
+  const m = await runMatrix({ serverUrl: server.httpUrl, majors: MODERN_MAJORS, entry: 'modern' });
+  passed += m.passes;
+  failed += m.failures;
+  lines.push(`node matrix, modern entry (Node ${MODERN_MAJORS.join(', ')}): ${m.passes} passed, ${m.failures} failed`);
+  saveResults(m.results);
 }
 console.log('\n' + lines.join('\n'));
 await server.close();

@@ -6,7 +6,7 @@
  * this folder and one line here.
  */
 import { EngineFamily } from './family';
-import { hostSignals } from './signals';
+import { probeFamilies } from './probe';
 import { bun } from './bun';
 import { deno } from './deno';
 import { reactNative } from './react-native';
@@ -22,10 +22,5 @@ export const FAMILIES: EngineFamily[] = [bun, deno, reactNative, geckoMoz, webki
 
 /** The family of `Native` (found under the global `name`) and the quirks found; null for the rest. */
 export function probeEngine(Native: any, name?: string): { family: EngineFamily; found: string[] } | null {
-  const s = hostSignals(Native, name);
-  for (let i = 0; i < FAMILIES.length; i++) {
-    const extra = FAMILIES[i].probe(s);
-    if (extra !== null) return { family: FAMILIES[i], found: ((extra ? extra + ' ' : '') + FAMILIES[i].quirks).split(' ') };
-  }
-  return null;
+  return probeFamilies(FAMILIES, Native, name);
 }

@@ -179,7 +179,8 @@ export type UnsupportedName =
   | 'multipleProtocols'
   | 'closeEventCode'
   | 'closeWithoutStatus'
-  | 'customCloseCodes';
+  | 'customCloseCodes'
+  | 'modernEntry';
 
 /** detect(): a plain report of the host; probes are static and run once. */
 export interface DetectReport {

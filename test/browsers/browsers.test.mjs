@@ -12,6 +12,9 @@
 //     checks catch, and so what the shim changed on that engine);
 //   - the script-tag build with data-mode and with WebSocketShimOptions, in both modes, and with
 //     no option under `Content-Security-Policy: script-src 'self'`: every check passes;
+//   - the modern script-tag build (dist/websocket-shim.modern.umd.min.js) in both modes: every
+//     check passes in Chromium, Firefox ESR and WebKitGTK; QtWebKit (no constructible
+//     EventTarget) is refused with NotSupportedError, the native kept, detect() saying why;
 //   - the fixture apps (test/browsers/apps) bundled by rollup, esbuild, webpack and vite:
 //     `import 'websocket-shim/auto'` passes every check; the ponyfill leaves window.WebSocket
 //     native (and its bundle holds no install code: checked once, below);
@@ -48,8 +51,12 @@ const SCRIPT_TAG = [
   ['shim, standard (data-mode)', 'umd-data-standard.html', '', 'standard'],
   ['shim, strict (WebSocketShimOptions)', 'umd-options-strict.html', '', 'strict'],
   ['shim, standard (WebSocketShimOptions)', 'umd-options-standard.html', '', 'standard'],
-  ["shim, strict (no options, CSP script-src 'self')", 'umd-default-csp.html', 'csp=1', 'strict']
+  ["shim, strict (no options, CSP script-src 'self')", 'umd-default-csp.html', 'csp=1', 'strict'],
+  // The modern build (issue 13), the same checks: on the engines it covers (not QtWebKit, which it refuses).
+  ['modern, strict (data-mode)', 'umd-modern-strict.html', '', 'strict'],
+  ['modern, standard (WebSocketShimOptions)', 'umd-modern-standard.html', '', 'standard']
 ];
+const isModern = (page) => page.startsWith('umd-modern-');
 
 /** "check-id: expected X, got Y" for every failing row (check list rows and page assertions). */
 function failures(result) {
@@ -204,6 +211,7 @@ describe('browsers: Chromium, Firefox ESR, WebKitGTK and QtWebKit, through all t
       });
 
       for (const [name, page, query, mode] of SCRIPT_TAG) {
+        if (isModern(page) && engine.id === 'qtwebkit') continue;
         it(`script tag, ${name.replace(/^shim, /, '')}: every check passes`, async function () {
           const result = await visit(page.replace('.html', ''), page, query);
           entry.runs[name] = checkRows(result);
@@ -259,6 +267,12 @@ describe('browsers: Chromium, Firefox ESR, WebKitGTK and QtWebKit, through all t
       });
 
       if (engine.id === 'qtwebkit') {
+        it('the modern script-tag build refuses QtWebKit (no constructible EventTarget): NotSupportedError, the native kept, detect() says why', async function () {
+          const result = await visit('umd-modern-refused', 'umd-modern-refused.html');
+          expect(result.items.length).to.equal(10);
+          expect(failures(result)).to.deep.equal([]);
+        });
+
         it("QtWebKit's own WebSocket and host, as measured (README, Browsers)", async function () {
           const result = await visit('qtwebkit-native', 'qtwebkit-native.html');
           expect(result.items.length).to.equal(11);

@@ -96,12 +96,13 @@ describe('packaging', function () {
       expect(pkg.exports).to.deep.equal({
         '.': entry('websocket-shim', 'websocket-shim.node'),
         './auto': entry('auto', 'auto.node'),
+        './modern': entry('modern', 'modern.node'),
         './umd': { types: './dist/websocket-shim.umd.d.ts', default: './dist/websocket-shim.umd.js' },
         './umd.min': { types: './dist/websocket-shim.umd.d.ts', default: './dist/websocket-shim.umd.min.js' },
         './package.json': './package.json'
       });
       // Key order is the resolution order: types must come first, default last.
-      for (const sub of ['.', './auto']) {
+      for (const sub of ['.', './auto', './modern']) {
         expect(Object.keys(pkg.exports[sub]), sub).to.deep.equal(['import', 'require', 'default']);
         for (const kind of ['import', 'require']) expect(Object.keys(pkg.exports[sub][kind]), sub).to.deep.equal(['types', 'node', 'default']);
       }
@@ -109,7 +110,7 @@ describe('packaging', function () {
 
     it('how each kind of tool resolves the package', function () {
       const cases = [
-        // [conditions, '.', './auto']
+        // [conditions, '.', './auto'] ('./modern' resolves as '.' does, to the modern files)
         [['types', 'import', 'node'], './dist/websocket-shim.d.mts', './dist/auto.d.mts'], // TypeScript, ESM file
         [['types', 'require', 'node'], './dist/websocket-shim.d.cts', './dist/auto.d.cts'], // TypeScript, CJS file
         [['types', 'import'], './dist/websocket-shim.d.mts', './dist/auto.d.mts'], // TypeScript, bundler
@@ -124,6 +125,7 @@ describe('packaging', function () {
           main,
           auto
         ]);
+        expect(resolveExports(pkg.exports['./modern'], conditions), conditions.join('+') + ' modern').to.equal(main.replace('websocket-shim', 'modern'));
       }
     });
 
@@ -135,7 +137,9 @@ describe('packaging', function () {
         './dist/websocket-shim.node.cjs': './dist/websocket-shim.cjs',
         './dist/websocket-shim.node.mjs': './dist/websocket-shim.mjs',
         './dist/auto.node.cjs': './dist/auto.cjs',
-        './dist/auto.node.mjs': './dist/auto.mjs'
+        './dist/auto.node.mjs': './dist/auto.mjs',
+        './dist/modern.node.cjs': './dist/modern.cjs',
+        './dist/modern.node.mjs': './dist/modern.mjs'
       });
     });
 
@@ -152,13 +156,15 @@ describe('packaging', function () {
           './dist/auto.node.mjs',
           './dist/auto.node.cjs',
           './dist/websocket-shim.umd.js',
-          './dist/websocket-shim.umd.min.js'
+          './dist/websocket-shim.umd.min.js',
+          './dist/websocket-shim.modern.umd.js',
+          './dist/websocket-shim.modern.umd.min.js'
         ].sort()
       );
       // Every dist entry that installs on load is listed.
       const installing = readdirSync(join(root, 'dist'))
         .filter((f) => /\.(mjs|cjs|js)$/.test(f))
-        .filter((f) => /^(auto|websocket-shim\.umd)/.test(f))
+        .filter((f) => /^(auto|websocket-shim\.(modern\.)?umd)/.test(f))
         .map((f) => './dist/' + f)
         .sort();
       expect(installing).to.deep.equal([...pkg.sideEffects].sort());
@@ -236,6 +242,40 @@ describe('packaging', function () {
       expect(r.keys).to.deep.equal([...API, 'default'].sort());
       expect(r.sameCopy).to.equal(true);
       expect(r.defaultIsCjs).to.equal(true);
+      expect(r.changed).to.deep.equal([]);
+      expect(r.markers).to.deep.equal([]);
+    });
+
+    it("require('websocket-shim/modern') and import(): the modern Node build, one copy, the same API, no global touched", function () {
+      const r = child(
+        'modern.mjs',
+        `
+        import { createRequire } from 'node:module';
+        import { fileURLToPath } from 'node:url';
+        const require = createRequire(import.meta.url);
+        const before = snapshot();
+        const esm = await import('websocket-shim/modern');
+        const cjs = require('websocket-shim/modern');
+        const after = snapshot();
+        const full = require('websocket-shim');
+        report({
+          resolved: [fileURLToPath(import.meta.resolve('websocket-shim/modern')), require.resolve('websocket-shim/modern')],
+          keys: Object.keys(cjs).sort(),
+          types: API.map((n) => typeof cjs[n]),
+          sameCopy: API.every((n) => esm[n] === cjs[n]),
+          notFull: cjs.WebSocket !== full.WebSocket,
+          unsupported: cjs.detect().unsupported.filter((u) => u.indexOf('modernEntry') === 0),
+          changed: diff(before, after),
+          markers: markers()
+        });
+        `
+      );
+      expect(r.resolved).to.deep.equal([real('dist/modern.node.mjs'), real('dist/modern.node.cjs')]);
+      expect(r.keys).to.deep.equal(API);
+      expect(r.types).to.deep.equal(['function', 'function', 'function', 'function', 'function', 'function', 'function', 'string']);
+      expect(r.sameCopy).to.equal(true);
+      expect(r.notFull).to.equal(true);
+      expect(r.unsupported).to.deep.equal([]);
       expect(r.changed).to.deep.equal([]);
       expect(r.markers).to.deep.equal([]);
     });
@@ -475,8 +515,8 @@ describe('packaging', function () {
 
     it('ships nothing else: exactly the known JS builds, their maps, .d.ts, and src for the maps', function () {
       const outside = files.filter((f) => !/^(dist|src|docs)\//.test(f));
-      // auto/, umd/, umd.min/package.json: the subpaths for resolvers without "exports" (Node 10, webpack 4, TypeScript node10).
-      expect(outside.filter((f) => f !== 'LICENSE')).to.deep.equal(['CHANGELOG.md', 'README.md', 'auto/package.json', 'package.json', 'umd.min/package.json', 'umd/package.json']);
+      // auto/, modern/, umd/, umd.min/package.json: the subpaths for resolvers without "exports" (Node 10, webpack 4, TypeScript node10).
+      expect(outside.filter((f) => f !== 'LICENSE')).to.deep.equal(['CHANGELOG.md', 'README.md', 'auto/package.json', 'modern/package.json', 'package.json', 'umd.min/package.json', 'umd/package.json']);
       expect(files.filter((f) => /^docs\//.test(f) && !/\.md$/.test(f))).to.deep.equal([]);
       // No stale chunk or renamed entry from an old build: the JS files are exactly these.
       const js = files.filter((f) => /^dist\/[^/]+\.(mjs|cjs|js)$/.test(f));
@@ -486,8 +526,14 @@ describe('packaging', function () {
           'dist/auto.mjs',
           'dist/auto.node.cjs',
           'dist/auto.node.mjs',
+          'dist/modern.cjs',
+          'dist/modern.mjs',
+          'dist/modern.node.cjs',
+          'dist/modern.node.mjs',
           'dist/websocket-shim.cjs',
           'dist/websocket-shim.mjs',
+          'dist/websocket-shim.modern.umd.js',
+          'dist/websocket-shim.modern.umd.min.js',
           'dist/websocket-shim.node.cjs',
           'dist/websocket-shim.node.mjs',
           'dist/websocket-shim.umd.js',
@@ -498,6 +544,8 @@ describe('packaging', function () {
       expect(rest.filter((f) => !/^dist\/[^/]+\.(mjs|cjs|js)\.map$/.test(f))).to.deep.equal([
         'dist/auto.d.cts',
         'dist/auto.d.mts',
+        'dist/modern.d.cts',
+        'dist/modern.d.mts',
         'dist/sri.json',
         'dist/websocket-shim.d.cts',
         'dist/websocket-shim.d.mts',

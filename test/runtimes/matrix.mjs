@@ -10,6 +10,8 @@
 //   node test/runtimes/matrix.mjs --only 10,12 --backend ws7 [--verbose]   a part (saved as *.partial.json)
 //   node test/runtimes/matrix.mjs --write-readme  run everything, then write the README table
 //   node test/runtimes/matrix.mjs --readme-only   write the README table from the saved results
+//   node test/runtimes/matrix.mjs --entry modern  websocket-shim/modern instead (Node 22 and 24, MODERN_MAJORS;
+//                                                 the conformance checks too; saved as node-matrix-modern.json)
 //
 // test/run-all.mjs calls runMatrix() with its test server and counts the results in its total.
 import { spawn, spawnSync } from 'node:child_process';
@@ -28,10 +30,17 @@ const END = '<!-- node-matrix:end -->';
 
 const pkgVersion = (name) => JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')).version;
 
-function integrationFiles() {
+/** The Node majors the modern entry (websocket-shim/modern, issue 13) is tested on: a built-in WebSocket by default. */
+export const MODERN_MAJORS = [22, 24];
+
+/**
+ * The suites each run takes: the integration suites (CommonJS, for Node 10); for the modern entry
+ * (Node 22+, which loads an ES module with require()) the conformance check list too.
+ */
+function integrationFiles(entry) {
   const dir = join(root, 'test', 'integration');
   return readdirSync(dir)
-    .filter((f) => f.endsWith('.test.cjs'))
+    .filter((f) => f.endsWith('.test.cjs') || (entry === 'modern' && f === 'conformance.test.mjs'))
     .sort()
     .map((f) => join('test', 'integration', f));
 }
@@ -142,9 +151,9 @@ function runtimeLine(rt) {
  * Runs the matrix against the test server at serverUrl; prints one line per runtime (and the
  * failures under it); resolves with { passes, failures, results }.
  */
-export async function runMatrix({ serverUrl, majors = MAJORS, backends = null, verbose = false, log = console.log, concurrency } = {}) {
+export async function runMatrix({ serverUrl, majors = MAJORS, backends = null, verbose = false, log = console.log, concurrency, entry = 'full' } = {}) {
   const t0 = Date.now();
-  const files = integrationFiles();
+  const files = integrationFiles(entry);
   const runtimes = await ensureRuntimes(majors, { log: (l) => log(l) });
   const jobs = [];
   const rts = runtimes.map((r) => {
@@ -174,7 +183,7 @@ export async function runMatrix({ serverUrl, majors = MAJORS, backends = null, v
   async function worker() {
     while (next < jobs.length) {
       const { rt, combo } = jobs[next++];
-      const r = await runOne(rt.bin, combo, files, { TEST_SERVER_URL: serverUrl }, verbose);
+      const r = await runOne(rt.bin, combo, files, { TEST_SERVER_URL: serverUrl, WS_SHIM_ENTRY: entry }, verbose);
       rt.runs.push(r);
       if (rt.runs.length === rt.combos.length) {
         rt.runs.sort((a, b) => rt.combos.findIndex((c) => c.backend === a.backend) - rt.combos.findIndex((c) => c.backend === b.backend));
@@ -199,7 +208,8 @@ export async function runMatrix({ serverUrl, majors = MAJORS, backends = null, v
     generated: new Date().toISOString(),
     host: `${process.platform}-${process.arch}, ${cpus().length} CPUs, runner on node ${process.versions.node}`,
     ms: Date.now() - t0,
-    complete: !backends && majors.length === MAJORS.length && MAJORS.every((m) => majors.includes(m)),
+    entry,
+    complete: entry === 'full' && !backends && majors.length === MAJORS.length && MAJORS.every((m) => majors.includes(m)),
     files: files.map((f) => f.replace(/\\/g, '/')),
     passes,
     failures,
@@ -223,12 +233,13 @@ export async function runMatrix({ serverUrl, majors = MAJORS, backends = null, v
       }))
     }))
   };
-  log(`node matrix: ${rts.length} runtimes, ${jobs.length} runs, ${fmtS(results.ms)}`);
+  log(`node matrix${entry === 'full' ? '' : ', ' + entry + ' entry'}: ${rts.length} runtimes, ${jobs.length} runs, ${fmtS(results.ms)}`);
   return { passes, failures, results };
 }
 
 export function saveResults(results) {
-  const file = results.complete ? resultsFile : resultsFile.replace(/\.json$/, '.partial.json');
+  const suffix = results.entry && results.entry !== 'full' ? '-' + results.entry : '';
+  const file = results.complete ? resultsFile : resultsFile.replace(/\.json$/, suffix + (suffix ? '' : '.partial') + '.json');
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
   return file;
@@ -329,14 +340,15 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     console.log(changed ? 'README.md table written' : 'README.md table already up to date');
     process.exit(0);
   }
-  const majors = opt('--only') ? opt('--only').split(',').map(Number) : MAJORS;
+  const entry = opt('--entry') || 'full';
+  const majors = opt('--only') ? opt('--only').split(',').map(Number) : entry === 'modern' ? MODERN_MAJORS : MAJORS;
   const backends = opt('--backend') ? opt('--backend').split(',') : null;
   const { startServer } = await import('../../conformance/server.mjs');
   const server = await startServer();
-  const { failures, results } = await runMatrix({ serverUrl: server.httpUrl, majors, backends, verbose: argv.includes('--verbose') });
+  const { failures, results } = await runMatrix({ serverUrl: server.httpUrl, majors, backends, entry, verbose: argv.includes('--verbose') });
   await server.close();
   console.log(`results: ${saveResults(results)}`);
-  if (argv.includes('--write-readme')) {
+  if (argv.includes('--write-readme') && entry === 'full') {
     if (failures) console.log('README.md not written: the matrix has failures');
     else console.log(writeReadme(results) ? 'README.md table written' : 'README.md table already up to date');
   }

@@ -9,6 +9,8 @@
 //   WS_SHIM_BACKEND=ws7      wrap ws 7 (the `ws7` alias), and the build resolves `ws` to ws 7 too
 //   WS_SHIM_BACKEND=builtin  wrap the global WebSocket (undici)     (node --experimental-websocket, 22+)
 //   TEST_SERVER_URL=http://127.0.0.1:<port>  use a test server running in another process
+//   WS_SHIM_ENTRY=modern     the class under test comes from websocket-shim/modern (dist/modern.node.cjs)
+//                            instead of the full build (issue 13; Node 22+ runs, test/runtimes/matrix.mjs)
 //
 // The process runs with the node flags its backend needs (run-all.mjs, test/runtimes/matrix.mjs):
 // --experimental-websocket for the built-in on 20/21, --no-experimental-websocket for ws on 22+.
@@ -87,8 +89,10 @@ function packageDir() {
 }
 const pkgDir = packageDir();
 const distDir = join(pkgDir, 'dist');
-const nodeCjs = join(distDir, 'websocket-shim.node.cjs');
-const nodeMjs = join(distDir, 'websocket-shim.node.mjs');
+const ENTRY = process.env.WS_SHIM_ENTRY || 'full';
+if (ENTRY !== 'full' && ENTRY !== 'modern') throw new Error('WS_SHIM_ENTRY must be "full" or "modern", got ' + ENTRY);
+const nodeCjs = join(distDir, ENTRY === 'modern' ? 'modern.node.cjs' : 'websocket-shim.node.cjs');
+const nodeMjs = join(distDir, ENTRY === 'modern' ? 'modern.node.mjs' : 'websocket-shim.node.mjs');
 const autoCjs = join(distDir, 'auto.node.cjs');
 const autoMjs = join(distDir, 'auto.node.mjs');
 
@@ -529,6 +533,7 @@ function serverHooks() {
 }
 
 module.exports = {
+  ENTRY,
   startServer,
   root,
   pkgDir,

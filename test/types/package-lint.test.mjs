@@ -44,7 +44,7 @@ describe('package lint (publint, arethetypeswrong)', function () {
     const all = spawnSync(bin('attw'), [tgz, '--format', 'json', '--exclude-entrypoints', 'umd', 'umd.min'], { cwd: root, encoding: 'utf8' });
     const report = JSON.parse(all.stdout);
     expect(report.analysis.problems, JSON.stringify(report.analysis.problems, null, 2)).to.deep.equal([]);
-    expect(Object.keys(report.analysis.entrypoints).sort()).to.deep.equal(['.', './auto', './package.json']);
+    expect(Object.keys(report.analysis.entrypoints).sort()).to.deep.equal(['.', './auto', './modern', './package.json']);
     const umd = spawnSync(bin('attw'), [tgz, '--format', 'json', '--entrypoints', 'umd', 'umd.min', '--ignore-rules', 'named-exports'], { cwd: root, encoding: 'utf8' });
     const umdReport = JSON.parse(umd.stdout);
     const problems = umdReport.analysis.problems.filter((p) => p.kind !== 'NamedExports');

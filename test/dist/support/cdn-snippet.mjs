@@ -32,7 +32,7 @@ export function renderSnippet(version, integrity) {
     '```',
     '',
     `The \`integrity\` value is the SHA-384 of \`${FILE}\` in version ${version}, computed by the build (\`dist/sri.json\`,`,
-    'which also has the readable build\'s). The browser refuses the file if a byte differs; `crossorigin` is what',
+    'which also has the readable build\'s and the modern build\'s, `dist/websocket-shim.modern.umd.min.js`). The browser refuses the file if a byte differs; `crossorigin` is what',
     'lets it check a file from another origin.',
     END
   ].join('\n');

@@ -6,9 +6,10 @@ import { gzipSync, constants } from 'node:zlib';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { root } from './sandbox.mjs';
+import { measureBundles } from './tree-shake.mjs';
 
 export const BUDGET_FILE = join(root, 'bench', 'size-budget.json');
-export const MEASURED_FILES = ['dist/websocket-shim.umd.min.js', 'dist/websocket-shim.mjs'];
+export const MEASURED_FILES = ['dist/websocket-shim.umd.min.js', 'dist/websocket-shim.mjs', 'dist/websocket-shim.modern.umd.min.js', 'dist/modern.mjs'];
 export const HEADROOM = 0.1;
 
 export function measure(file) {
@@ -38,13 +39,17 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     const m = measure(f);
     files[f] = { raw: m.raw, gzip: m.gzip, budgetGzip: budgetFor(m.gzip) };
   }
+  const bundles = {};
+  for (const [label, m] of Object.entries(await measureBundles())) bundles[label] = { raw: m.raw, gzip: m.gzip, budgetGzip: budgetFor(m.gzip) };
   const budget = {
     description:
       'Bundle size budget checked by test/dist/size.test.mjs. Sizes in bytes; gzip = zlib level 9. ' +
-      'budgetGzip = measured gzip + 10%, rounded up to 100 B. Re-measure: npm run build && node test/dist/support/size.mjs --write',
+      'budgetGzip = measured gzip + 10%, rounded up to 100 B. Re-measure: npm run build && node test/dist/support/size.mjs --write. ' +
+      'bundles: what esbuild --bundle --minify keeps of the package for one named import (test/dist/support/tree-shake.mjs).',
     measuredOn: new Date().toISOString().slice(0, 10),
     node: process.version,
-    files
+    files,
+    bundles
   };
   const text = JSON.stringify(budget, null, 2) + '\n';
   if (process.argv.includes('--write')) writeFileSync(BUDGET_FILE, text);

@@ -9,7 +9,7 @@ import { load } from '../_helpers.mjs';
 const { FAMILIES, probeEngine } = load('engines/registry');
 const { hostSignals, isWebKitNotBlink } = load('engines/signals');
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const NON_FAMILY = ['family.ts', 'registry.ts', 'signals.ts', 'text-only.ts'];
+const NON_FAMILY = ['family.ts', 'probe.ts', 'registry.ts', 'signals.ts', 'text-only.ts'];
 
 /** Runs fn with navigator.userAgent (and other globals) set, then restores them. */
 function withGlobals(globals, fn) {
@@ -35,6 +35,19 @@ describe('engines/registry: one file per family, probed in order', function () {
     const files = readdirSync(join(root, 'src', 'engines')).filter((f) => f.endsWith('.ts') && !NON_FAMILY.includes(f));
     expect(FAMILIES.map((f) => f.name).sort()).to.deep.equal(files.map((f) => f.replace(/\.ts$/, '')).sort());
     expect(FAMILIES.map((f) => f.name)).to.deep.equal(['bun', 'deno', 'react-native', 'gecko-moz', 'webkit-hixie76', 'webkit-2012', 'webkit-safari', 'gecko-11-17', 'presto', 'trident']);
+  });
+
+  it('the modern entry probes the runtimes and Safari 14.1-16 only, the same family objects in the same order (issue 13)', function () {
+    const modern = load('modern/engines/registry');
+    expect(modern.FAMILIES.map((f) => f.name)).to.deep.equal(['bun', 'deno', 'react-native', 'webkit-safari']);
+    for (const f of modern.FAMILIES) expect(FAMILIES, f.name).to.include(f);
+    // Safari 15 (a modern engine) is found by both registries, with the same quirks.
+    const Native = nativeCtor;
+    withGlobals({ navigator: { userAgent: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/15.6 Safari/605.1.15' } }, () => {
+      const found = modern.probeEngine(Native, 'WebSocket');
+      expect(found.family.name).to.equal('webkit-safari');
+      expect(found).to.deep.equal(probeEngine(Native, 'WebSocket'));
+    });
   });
 
   it('every family names its quirks and cites a source for them', function () {

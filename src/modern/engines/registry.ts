@@ -1,0 +1,18 @@
+/**
+ * The engine families the modern entry covers (src/engines/registry.ts has them all): the
+ * runtimes (Bun, Deno, React Native) and Safari 14.1–16 (webkit-safari). The older families
+ * (Gecko with MozWebSocket, 11–17; hixie-76 and 2012 WebKits; Presto; Trident) are engines the
+ * modern entry refuses (no constructible EventTarget), so their code is not in it.
+ */
+import { EngineFamily } from '../../engines/family';
+import { probeFamilies } from '../../engines/probe';
+import { bun } from '../../engines/bun';
+import { deno } from '../../engines/deno';
+import { reactNative } from '../../engines/react-native';
+import { webkitSafari } from '../../engines/webkit-safari';
+
+export const FAMILIES: EngineFamily[] = [bun, deno, reactNative, webkitSafari];
+
+export function probeEngine(Native: any, name?: string): { family: EngineFamily; found: string[] } | null {
+  return probeFamilies(FAMILIES, Native, name);
+}
