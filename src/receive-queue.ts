@@ -7,7 +7,7 @@
  * closing, the close) waits too. One entry per input, each with one state.
  */
 import { readBlob } from './blob';
-import { isBlob } from './webidl';
+import { isArrayBuffer, isBlob } from './webidl';
 import { CloseReport } from './transports/types';
 
 type Entry =
@@ -37,7 +37,21 @@ export class ReceiveQueue {
   constructor(private sink: ReceiveSink) {}
 
   message(data: any): void {
-    const blob = typeof data !== 'string' && isBlob(data);
+    // Text and ArrayBuffers (what nearly every engine gives) are told apart without a Blob
+    // brand check, which throws for them.
+    const blob = typeof data !== 'string' && !isArrayBuffer(data) && isBlob(data);
+    if (!blob && this.entries.length === 0 && !this.draining) {
+      // The common path: nothing waits ahead of it, so it is dispatched now, as drain() would,
+      // without an entry. Inputs that arrive during its dispatch queue behind it.
+      this.draining = true;
+      try {
+        if (this.sink.isOpen()) this.sink.message(data, null);
+      } finally {
+        this.draining = false;
+      }
+      if (this.entries.length) this.drain();
+      return;
+    }
     const entry: Entry = { kind: 'message', data: blob ? null : data, blob: blob ? data : null, state: blob ? 'unread' : 'ready' };
     this.entries.push(entry);
     // Read at once when 'arraybuffer' is wanted now, so that reads overlap.

@@ -165,8 +165,9 @@ export class SocketCore {
   /** The message event; binaryType at dispatch time decides the type of binary data (SPEC §2). */
   private dispatchMessage(data: any, engineBlob: any): void {
     if (typeof data !== 'string' && this.binaryType === 'blob') data = engineBlob || makeBlob(data) || data;
-    const init = { data: data, origin: this.host.origin, lastEventId: '', source: null, ports: [] };
-    this.host.fire(new this.host.events.MessageEvent('message', init));
+    // lastEventId '', source null and ports [] are MessageEventInit's defaults: not passed, so
+    // the engine's constructor converts two members instead of five (a sequence among them).
+    this.host.fire(new this.host.events.MessageEvent('message', { data: data, origin: this.host.origin }));
   }
 
   // ---------------------------------------------------------------------------
