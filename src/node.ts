@@ -5,7 +5,7 @@
  * Runs on Node 10+: no globalThis, no global TextEncoder/EventTarget/DOMException needed.
  */
 import { setNodeFallback, setUndiciUpgradeRelease } from './backends';
-import { watchUpgrades, releaseFailedUpgrade } from './transports/undici-upgrade';
+import { watchUpgrades, releaseFailedUpgrade, forgetEstablished } from './transports/undici-upgrade';
 import { setFallbackBlob } from './blob';
 import { setDOMExceptionSource } from './errors';
 
@@ -23,7 +23,8 @@ setUndiciUpgradeRelease({
   watch: function () {
     watchUpgrades();
   },
-  release: releaseFailedUpgrade
+  release: releaseFailedUpgrade,
+  opened: forgetEstablished
 });
 try {
   const B = require('buffer').Blob;

@@ -19,15 +19,18 @@ type Entry =
 export interface ReceiveSink {
   /** Messages are dispatched only while OPEN (the Standard's step 1). */
   isOpen(): boolean;
-  binaryType(): string;
-  /** Dispatch a message: text, an ArrayBuffer, or an engine's Blob (binaryType 'blob'). */
-  message(data: any, engineBlob: any): void;
+  currentBinaryType(): string;
+  /**
+   * Dispatch a message: text, an ArrayBuffer, or an engine's Blob (binaryType 'blob'); with the
+   * engine's own event for it when it came with one and is dispatched at once.
+   */
+  dispatchMessage(data: any, engineBlob: any, engineEvent?: any): void;
   /** "The WebSocket closing handshake is started". */
-  closing(): void;
+  closingHandshakeStarted(): void;
   /** "The WebSocket connection is closed". */
-  closed(report: CloseReport): void;
+  connectionClosed(report: CloseReport): void;
   /** An engine's Blob cannot be read: the connection must fail (never a silent drop). */
-  unreadable(error: unknown): void;
+  blobUnreadable(error: unknown): void;
 }
 
 export class ReceiveQueue {
@@ -36,7 +39,8 @@ export class ReceiveQueue {
 
   constructor(private sink: ReceiveSink) {}
 
-  message(data: any): void {
+  /** `engineEvent`: the engine's own event for `data`, dispatched as it is on the immediate path. */
+  message(data: any, engineEvent?: any): void {
     // Text and ArrayBuffers (what nearly every engine gives) are told apart without a Blob
     // brand check, which throws for them.
     const blob = typeof data !== 'string' && !isArrayBuffer(data) && isBlob(data);
@@ -45,7 +49,7 @@ export class ReceiveQueue {
       // without an entry. Inputs that arrive during its dispatch queue behind it.
       this.draining = true;
       try {
-        if (this.sink.isOpen()) this.sink.message(data, null);
+        if (this.sink.isOpen()) this.sink.dispatchMessage(data, null, engineEvent);
       } finally {
         this.draining = false;
       }
@@ -55,7 +59,7 @@ export class ReceiveQueue {
     const entry: Entry = { kind: 'message', data: blob ? null : data, blob: blob ? data : null, state: blob ? 'unread' : 'ready' };
     this.entries.push(entry);
     // Read at once when 'arraybuffer' is wanted now, so that reads overlap.
-    if (blob && this.sink.binaryType() === 'arraybuffer') this.read(entry);
+    if (blob && this.sink.currentBinaryType() === 'arraybuffer') this.read(entry);
     this.drain();
   }
 
@@ -88,7 +92,7 @@ export class ReceiveQueue {
     readBlob(entry.blob, function (err, ab) {
       if (entry.state !== 'reading') return; // delivered as the Blob it was, or cleared
       if (err) {
-        self.sink.unreadable(err);
+        self.sink.blobUnreadable(err);
         return;
       }
       entry.data = ab;
@@ -104,15 +108,15 @@ export class ReceiveQueue {
     try {
       while (this.entries.length) {
         const e = this.entries[0];
-        if (e.kind === 'message' && e.state !== 'ready' && this.sink.isOpen() && this.sink.binaryType() !== 'blob') {
+        if (e.kind === 'message' && e.state !== 'ready' && this.sink.isOpen() && this.sink.currentBinaryType() !== 'blob') {
           // An engine's Blob at the head, wanted as an ArrayBuffer: read it first.
           this.read(e);
           return;
         }
         this.entries.shift();
         if (e.kind === 'message') this.deliver(e);
-        else if (e.kind === 'closing') this.sink.closing();
-        else this.sink.closed(e.report);
+        else if (e.kind === 'closing') this.sink.closingHandshakeStarted();
+        else this.sink.connectionClosed(e.report);
       }
     } finally {
       this.draining = false;
@@ -123,6 +127,6 @@ export class ReceiveQueue {
     const ready = e.state === 'ready';
     e.state = 'done';
     if (!this.sink.isOpen()) return;
-    this.sink.message(ready ? e.data : null, e.blob);
+    this.sink.dispatchMessage(ready ? e.data : null, e.blob);
   }
 }

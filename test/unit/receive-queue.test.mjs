@@ -14,19 +14,19 @@ function sink(log, over) {
       isOpen() {
         return this.open;
       },
-      binaryType() {
+      currentBinaryType() {
         return this.type;
       },
-      message(data, blob) {
+      dispatchMessage(data, blob) {
         log.push(['message', data, blob]);
       },
-      closing() {
+      closingHandshakeStarted() {
         log.push(['closing']);
       },
-      closed(report) {
+      connectionClosed(report) {
         log.push(['closed', report.code]);
       },
-      unreadable(e) {
+      blobUnreadable(e) {
         log.push(['unreadable', e]);
       }
     },
@@ -39,7 +39,7 @@ describe('receive-queue: the immediate path keeps the order (issue 13)', functio
     const log = [];
     let q;
     const s = sink(log, {
-      message(data) {
+      dispatchMessage(data) {
         log.push(['start', data]);
         if (data === 'a') {
           q.message('b');
@@ -82,7 +82,7 @@ describe('receive-queue: the immediate path keeps the order (issue 13)', functio
     let first = true;
     const q = new ReceiveQueue(
       sink(log, {
-        message(data) {
+        dispatchMessage(data) {
           if (first) {
             first = false;
             throw new Error('boom');

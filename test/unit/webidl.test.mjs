@@ -404,11 +404,11 @@ describe('webidl: no brand check throws for the values send() and the engines gi
     const got = [];
     const q = new fresh['receive-queue'].ReceiveQueue({
       isOpen: () => true,
-      binaryType: () => 'arraybuffer',
-      message: (data, blob) => got.push([data, blob]),
-      closing() {},
-      closed() {},
-      unreadable() {}
+      currentBinaryType: () => 'arraybuffer',
+      dispatchMessage: (data, blob) => got.push([data, blob]),
+      closingHandshakeStarted() {},
+      connectionClosed() {},
+      blobUnreadable() {}
     });
     const ab = new ArrayBuffer(3);
     q.message('text');
