@@ -7,6 +7,7 @@
 import { setNodeFallback, setUndiciUpgradeRelease } from './backends';
 import { watchUpgrades, releaseFailedUpgrade, forgetEstablished } from './transports/undici-upgrade';
 import { setFallbackBlob } from './blob';
+import { setNativeByteLength } from './utf8';
 import { setDOMExceptionSource } from './errors';
 
 declare const require: (id: string) => any;
@@ -26,6 +27,18 @@ setUndiciUpgradeRelease({
   release: releaseFailedUpgrade,
   opened: forgetEstablished
 });
+// bufferedAmount's UTF-8 count of a string: Node's native one (an unpaired surrogate counts 3
+// bytes, as its U+FFFD does; test/unit/utf8 checks both counts agree).
+try {
+  const NodeBuffer = require('buffer').Buffer;
+  if (NodeBuffer && typeof NodeBuffer.byteLength === 'function') {
+    setNativeByteLength(function (str: string) {
+      return NodeBuffer.byteLength(str, 'utf8');
+    });
+  }
+} catch (e) {
+  // the JavaScript count
+}
 try {
   const B = require('buffer').Blob;
   if (typeof B === 'function') setFallbackBlob(B);

@@ -14,6 +14,7 @@ import { copyBytes } from './webidl';
 import { SendQueue, Outgoing, QueueSink } from './send-queue';
 import { ReceiveQueue, ReceiveSink } from './receive-queue';
 import { SendData, sizeOf } from './send-data';
+import { utf8ByteLength } from './utf8';
 import { CloseRequest } from './close-args';
 import { Backend, CloseReport, Failure, Transport, TransportEvents } from './transports/types';
 import { mapEngineError } from './transports/map-error';
@@ -56,9 +57,12 @@ export class SocketCore implements QueueSink, ReceiveSink {
   /**
    * Messages handed straight to the engine in the current task: bufferedAmount counts them until
    * a later task (SPEC §2), also where the engine wrote them to the socket at once and reports 0
-   * (`ws`, React Native). Sizes are computed only when bufferedAmount is read.
+   * (`ws`, React Native). Binary sizes are added as they are sent (a byteLength); the UTF-8
+   * length of strings only when bufferedAmount is read (issue 13: most tasks never read it).
    */
-  private sentInTask: SendData[] = [];
+  private inTaskBytes = 0;
+  private inTaskText: string[] | null = null;
+  private inTaskCounted = false;
   /** Whether the engine's own message events are those the socket dispatches (undefined: not seen yet). */
   private engineEventsFit: boolean | undefined = undefined;
   /** The subprotocols asked for (the handshake's selection is checked against them). */
@@ -313,10 +317,15 @@ export class SocketCore implements QueueSink, ReceiveSink {
     if (this.readyState === OPEN && this.sendQueue.canBypass(d.kind === 'blob')) {
       try {
         this.transport!.send(d.payload);
-        if (this.sentInTask.push(d) === 1) {
+        if (d.kind === 'text') (this.inTaskText || (this.inTaskText = [])).push(d.payload as string);
+        else this.inTaskBytes += sizeOf(d);
+        if (!this.inTaskCounted) {
+          this.inTaskCounted = true;
           const self = this;
           setTimeout(function () {
-            self.sentInTask.length = 0;
+            self.inTaskCounted = false;
+            self.inTaskBytes = 0;
+            self.inTaskText = null;
           }, 0);
         }
       } catch (e) {
@@ -346,10 +355,14 @@ export class SocketCore implements QueueSink, ReceiveSink {
    */
   bufferedAmount(): number {
     let engine = this.engineFinal !== null ? this.engineFinal : this.transport ? this.transport.bufferedAmount() : 0;
-    if (this.sentInTask.length && this.engineFinal === null) {
-      let inTask = 0;
-      for (let i = 0; i < this.sentInTask.length; i++) inTask += sizeOf(this.sentInTask[i]);
-      if (inTask > engine) engine = inTask;
+    if (this.inTaskCounted && this.engineFinal === null) {
+      const text = this.inTaskText;
+      if (text) {
+        // Counted once: a loop that reads bufferedAmount after each send() stays linear.
+        for (let i = 0; i < text.length; i++) this.inTaskBytes += utf8ByteLength(text[i]);
+        this.inTaskText = null;
+      }
+      if (this.inTaskBytes > engine) engine = this.inTaskBytes;
     }
     return this.sendQueue.bytes + engine + this.unsent;
   }

@@ -154,6 +154,8 @@ export function bufferSourceKind(value: unknown): BufferSourceKind {
     if (!isArrayBuffer(buffer) && isSharedArrayBuffer(buffer)) throw new TypeError('The provided ArrayBufferView value must not be shared.');
     return 'view';
   }
+  // An ArrayBuffer of this realm: recognised without a tag (a string made per call).
+  if (typeof ArrayBuffer !== 'undefined' && value instanceof ArrayBuffer && isArrayBuffer(value)) return 'buffer';
   const tag = tagOf(value);
   const blobFirst = tag === 'Blob' || tag === 'File';
   if (blobFirst && isBlob(value)) return 'blob';
