@@ -165,7 +165,7 @@ function messageData(data: any, isBinary?: boolean): string | ArrayBuffer {
   if (typeof data === 'string') return data;
   // ws 8: text arrives as a Buffer with isBinary false.
   if (isBinary === false) return data.toString('utf8');
-  if (tagOf(data) === 'ArrayBuffer') return data;
+  if (data instanceof ArrayBuffer || tagOf(data) === 'ArrayBuffer') return data;
   if (Array.isArray(data)) return concat(data);
   return data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength);
 }
