@@ -33,8 +33,11 @@ export interface ReceiveSink {
   blobUnreadable(error: unknown): void;
 }
 
+const NO_ENTRIES: Entry[] = [];
+
 export class ReceiveQueue {
-  private entries: Entry[] = [];
+  /** NO_ENTRIES (shared, never written) until something must wait: an idle socket has no array. */
+  private entries: Entry[] = NO_ENTRIES;
   private draining = false;
 
   constructor(private sink: ReceiveSink) {}
@@ -57,20 +60,25 @@ export class ReceiveQueue {
       return;
     }
     const entry: Entry = { kind: 'message', data: blob ? null : data, blob: blob ? data : null, state: blob ? 'unread' : 'ready' };
-    this.entries.push(entry);
+    this.add(entry);
     // Read at once when 'arraybuffer' is wanted now, so that reads overlap.
     if (blob && this.sink.currentBinaryType() === 'arraybuffer') this.read(entry);
     this.drain();
   }
 
   closing(): void {
-    this.entries.push({ kind: 'closing' });
+    this.add({ kind: 'closing' });
     this.drain();
   }
 
   close(report: CloseReport): void {
-    this.entries.push({ kind: 'close', report: report });
+    this.add({ kind: 'close', report: report });
     this.drain();
+  }
+
+  private add(entry: Entry): void {
+    if (this.entries === NO_ENTRIES) this.entries = [];
+    this.entries.push(entry);
   }
 
   /** The connection failed: nothing queued is delivered. */
@@ -82,7 +90,7 @@ export class ReceiveQueue {
         e.data = e.blob = null;
       }
     }
-    this.entries = [];
+    this.entries = NO_ENTRIES;
   }
 
   private read(entry: Entry & { kind: 'message' }): void {
