@@ -15,7 +15,7 @@
 // a run cannot be measured (a server that did not receive every byte counts as that).
 import { spawn } from 'node:child_process';
 import { writeFileSync, readFileSync } from 'node:fs';
-import { cpus, totalmem, platform, arch, release } from 'node:os';
+import { cpus, totalmem, platform, arch, release, loadavg } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureRuntimes, PINS } from '../test/runtimes/fetch.mjs';
@@ -96,6 +96,7 @@ async function runChromium(url, config) {
   }
 }
 
+const loadAtStart = loadavg()[0];
 const server = await startServer();
 const runs = [];
 try {
@@ -139,6 +140,7 @@ if (full) {
     '',
     `Written by \`npm run bench\` (bench/run.mjs) on ${new Date().toISOString().slice(0, 10)}; websocket-shim ${pkg.version}.`,
     `Machine: ${platform()}-${arch()} ${release()}, ${cpus().length} × ${cpus()[0].model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; the server in its own process.`,
+    `Load average (1 min) at the start and the end of the run: ${loadAtStart.toFixed(2)} / ${loadavg()[0].toFixed(2)} (other work shares the machine; ratios, not rates, are comparable).`,
     '',
     'Each throughput figure: the shim against the same native engine in the same process, trials in A B B A',
     'pairs (A native, B shim), ratio = shim ÷ native messages per second (1.00 = as fast), median of the',
