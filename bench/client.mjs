@@ -27,10 +27,13 @@ const host = {
 };
 const closeAll = (list) => Promise.all(list.map((ws) => new Promise((r) => { ws.onclose = r; ws.close(); })));
 
-/** Heap per open socket, shim minus native. */
+/**
+ * Heap per open socket, shim minus native: K sockets of each open at once, heap after GC before
+ * and after, in alternating rounds (the order flipped each round), medians of the rounds.
+ */
 async function heapBench(url, results, only) {
   if ((only && !'heap per open socket'.includes(only)) || typeof global.gc !== 'function') return;
-  const K = 200;
+  const K = 500;
   async function perSocket(Ctor) {
     global.gc();
     const before = process.memoryUsage().heapUsed;
@@ -40,31 +43,66 @@ async function heapBench(url, results, only) {
     await closeAll(list);
     return (after - before) / K;
   }
+  await perSocket(Native);
+  await perSocket(Shim.strict);
   const a = [];
   const b = [];
-  for (let p = 0; p < 3; p++) {
-    a.push(await perSocket(Native));
-    b.push(await perSocket(Shim.strict));
+  for (let p = 0; p < 6; p++) {
+    if (p % 2) {
+      b.push(await perSocket(Shim.strict));
+      a.push(await perSocket(Native));
+    } else {
+      a.push(await perSocket(Native));
+      b.push(await perSocket(Shim.strict));
+    }
   }
   results.push({ id: 'heap per open socket', native: median(a), shim: median(b), overBytes: median(b) - median(a) });
 }
 
-/** Shim open/close cycles, 50 at a time: heap after GC at the start, halfway and the end. */
+/**
+ * Open/close cycles, 50 at a time, after 1,000 cycles of warm-up (compiled code, pools and
+ * caches of the runtime itself grow at first, with or without the shim): heap after GC at the
+ * start, halfway and the end; the native's own growth alongside, measured the same way.
+ */
 async function cyclesBench(url, results, only, scale) {
   if ((only && !'open/close cycles'.includes(only)) || typeof global.gc !== 'function') return;
   const total = Math.round(10000 * Math.min(1, scale));
-  const heap = () => (global.gc(), process.memoryUsage().heapUsed);
-  const marks = [heap()];
-  for (let done = 0; done < total; done += 50) {
-    await closeAll(await Promise.all(Array.from({ length: 50 }, () => open(Shim.strict, url))));
-    if (done + 50 === total / 2) marks.push(heap());
-  }
-  marks.push(heap());
-  results.push({ id: `${total} open/close cycles`, heapStart: marks[0], heapMiddle: marks[1], heapEnd: marks[marks.length - 1], growth: marks[marks.length - 1] - marks[0] });
+  // Closed sockets are released in later tasks (timers, finalizers): GC, a pause, GC again.
+  const heap = async () => {
+    global.gc();
+    await new Promise((r) => setTimeout(r, 20));
+    global.gc();
+    return process.memoryUsage().heapUsed;
+  };
+  const cycles = async (Ctor, n, marks) => {
+    for (let done = 0; done < n; done += 50) {
+      await closeAll(await Promise.all(Array.from({ length: 50 }, () => open(Ctor, url))));
+      if (marks && done + 50 === n / 2) marks.push(await heap());
+    }
+  };
+  const run = async (Ctor) => {
+    await cycles(Ctor, Math.round(total / 10));
+    const marks = [await heap()];
+    await cycles(Ctor, total, marks);
+    marks.push(await heap());
+    return marks;
+  };
+  const nat = await run(Native);
+  const marks = await run(Shim.strict);
+  results.push({
+    id: `${total} open/close cycles`,
+    heapStart: marks[0],
+    heapMiddle: marks[1],
+    heapEnd: marks[2],
+    growth: marks[2] - marks[0],
+    nativeGrowth: nat[2] - nat[0]
+  });
 }
 
 const results = [];
-const opts = { pairs: cfg.pairs || 5, scale: cfg.scale || 1, only: cfg.only || null };
+// Node moves 1–2 M small messages/s: trials of ~50–150 ms need far more than the browser's budget.
+const budget = { send: 16e6, receive: 64e6, cap: 100000 };
+const opts = { pairs: cfg.pairs || 5, scale: cfg.scale || 1, only: cfg.only || null, budget };
 const parts = cfg.parts || ['send', 'receive', 'strict', 'surrogate', 'heap', 'cycles'];
 for (const p of parts) {
   if (p === 'send') await sendBench(host, Native, Shim, cfg.url, opts, results);

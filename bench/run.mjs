@@ -15,7 +15,7 @@
 // a run cannot be measured (a server that did not receive every byte counts as that).
 import { spawn } from 'node:child_process';
 import { writeFileSync, readFileSync } from 'node:fs';
-import { cpus, totalmem, platform, arch, release } from 'node:os';
+import { cpus, totalmem, platform, arch, release, loadavg } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureRuntimes, PINS } from '../test/runtimes/fetch.mjs';
@@ -71,7 +71,7 @@ const kb = (bytes) => (bytes / 1024).toFixed(2) + ' KB';
 
 function row(r) {
   if (r.overBytes !== undefined) return `| ${r.id} | ${kb(r.native)} | ${kb(r.shim)} | +${kb(r.overBytes)} over native | | ${verdict(r)} |`;
-  if (r.growth !== undefined) return `| ${r.id} | heap ${kb(r.heapStart)} | mid ${kb(r.heapMiddle)}, end ${kb(r.heapEnd)} | growth ${kb(r.growth)} | | ${verdict(r)} |`;
+  if (r.growth !== undefined) return `| ${r.id} (after warm-up) | growth ${kb(r.nativeGrowth)} | heap ${kb(r.heapStart)}, mid ${kb(r.heapMiddle)}, end ${kb(r.heapEnd)} | growth ${kb(r.growth)} | | ${verdict(r)} |`;
   const extra = r.extraCost !== undefined ? ` (extra cost ${(r.extraCost * 100).toFixed(0)} %)` : r.timeRatio !== undefined ? ` (time ${fmt(r.timeRatio)}× native)` : '';
   return `| ${r.id}${r.mode ? ` (${r.mode})` : ''} | ${fmt(r.native, 0)}/s | ${fmt(r.shim, 0)}/s | **${fmt(r.ratio)}**${extra} | ${fmt(r.min)}–${fmt(r.max)} | ${verdict(r)} |`;
 }
@@ -96,6 +96,7 @@ async function runChromium(url, config) {
   }
 }
 
+const loadAtStart = loadavg()[0];
 const server = await startServer();
 const runs = [];
 try {
@@ -139,10 +140,15 @@ if (full) {
     '',
     `Written by \`npm run bench\` (bench/run.mjs) on ${new Date().toISOString().slice(0, 10)}; websocket-shim ${pkg.version}.`,
     `Machine: ${platform()}-${arch()} ${release()}, ${cpus().length} × ${cpus()[0].model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; the server in its own process.`,
+    `Load average (1 min) at the start and the end of the run: ${loadAtStart.toFixed(2)} / ${loadavg()[0].toFixed(2)} (other work shares the machine; ratios, not rates, are comparable).`,
     '',
     'Each throughput figure: the shim against the same native engine in the same process, trials in A B B A',
     'pairs (A native, B shim), ratio = shim ÷ native messages per second (1.00 = as fast), median of the',
-    "pairs with the lowest and highest pair. Every send trial checks the server's count, bytes and SHA-1.",
+    "pairs with the lowest and highest pair. Every send trial checks the server's count, bytes and SHA-1;",
+    'every receive trial counts the messages and their bytes. The receive server writes all frames at once,',
+    'so the figure is the client\'s rate, not the server\'s. Heap per socket: 500 sockets of each open at',
+    'once, heap after GC, medians of 6 alternating rounds. Cycles: after 1,000 cycles of warm-up, heap after',
+    "GC at the start, halfway and the end of the cycles, with the native's own growth measured the same way.",
     'Targets are those of issue 13.',
     ''
   ];

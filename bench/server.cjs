@@ -41,7 +41,39 @@ function payload(size, kind, ch) {
   return c.repeat(Math.max(1, Math.floor(size / unit)));
 }
 
-wss.on('connection', (socket) => {
+/** An unmasked server frame (RFC 6455 §5.2): FIN, opcode 1 (text) or 2 (binary). */
+function frame(payloadBytes, binary) {
+  const n = payloadBytes.length;
+  const head = n < 126 ? Buffer.from([0, n]) : n < 65536 ? Buffer.alloc(4) : Buffer.alloc(10);
+  head[0] = 0x80 | (binary ? 2 : 1);
+  if (n >= 126 && n < 65536) {
+    head[1] = 126;
+    head.writeUInt16BE(n, 2);
+  } else if (n >= 65536) {
+    head[1] = 127;
+    head.writeBigUInt64BE(BigInt(n), 2);
+  }
+  return Buffer.concat([head, payloadBytes]);
+}
+
+let lastBurst = { cmd: null, bytes: null };
+/** "GO n size kind [char]" → n data frames then the DONE frame, as one Buffer (the last one kept). */
+function burst(cmd) {
+  if (lastBurst.cmd === cmd) return lastBurst.bytes;
+  const [, n, size, kind, ch] = cmd.split(' ');
+  const binary = kind === 'binary';
+  const data = binary ? payload(+size, kind) : Buffer.from(payload(+size, kind, ch), 'utf8');
+  const one = frame(data, binary);
+  const len = data.length;
+  const out = Buffer.allocUnsafe(one.length * +n);
+  for (let i = 0; i < +n; i++) one.copy(out, i * one.length);
+  const bytes = Buffer.concat([out, frame(Buffer.from('\u0000DONE ' + n + ' ' + len * +n, 'utf8'), false)]);
+  lastBurst = { cmd, bytes };
+  return bytes;
+}
+
+wss.on('connection', (socket, req) => {
+  const raw = req.socket;
   let count = 0;
   let bytes = 0;
   let hash = crypto.createHash('sha1');
@@ -55,12 +87,10 @@ wss.on('connection', (socket) => {
         bytes = 0;
         hash = crypto.createHash('sha1');
       } else if (cmd.startsWith('GO ')) {
-        const [, n, size, kind, ch] = cmd.split(' ');
-        const data = payload(+size, kind, ch);
-        const binary = kind === 'binary';
-        const len = binary ? data.length : Buffer.byteLength(data);
-        for (let i = 0; i < +n; i++) socket.send(data, { binary });
-        socket.send('\u0000DONE ' + n + ' ' + len * +n);
+        // All n frames and DONE, made once and written in one go on the TCP socket (nothing
+        // else is being sent then): the server's own cost per message is ~0, so the figure is
+        // the client's, not the rate at which this process could frame messages.
+        raw.write(burst(cmd));
       }
       return;
     }

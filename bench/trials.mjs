@@ -38,8 +38,14 @@ export function wireBytes(kind, n, data) {
   return pattern(n);
 }
 
-/** How many messages a trial sends: about 2 MB × scale, between 50 and 5000. */
-export const countFor = (size, scale) => Math.max(50, Math.min(5000, Math.round((2e6 * scale) / size)));
+/**
+ * How many messages a trial moves: `bytes` × scale of payload, between 50 and `cap` messages.
+ * A trial must last long enough (tens of ms) for its ratio to mean something; the host sets the
+ * budget (`budget: { send, receive, cap }`): Node moves 1–2 M messages/s, Chromium ~20 k.
+ */
+export const DEFAULT_BUDGET = { send: 2e6, receive: 2e6, cap: 5000 };
+export const countFor = (size, scale, bytes = DEFAULT_BUDGET.send, cap = DEFAULT_BUDGET.cap) =>
+  Math.max(50, Math.min(cap, Math.round((bytes * scale) / size)));
 
 export function open(Ctor, url) {
   return new Promise((resolve, reject) => {
@@ -123,7 +129,7 @@ export async function abba(pairs, trialA, trialB) {
 }
 
 /** Send throughput for every kind and size (standard mode: the USVString conversion runs). */
-export async function sendBench(host, Native, Shim, url, { pairs, scale, only }, results) {
+export async function sendBench(host, Native, Shim, url, { pairs, scale, only, budget = DEFAULT_BUDGET }, results) {
   const nat = await open(Native, url);
   const sh = await open(Shim.standard, url);
   for (const kind of Object.keys(KINDS)) {
@@ -132,7 +138,7 @@ export async function sendBench(host, Native, Shim, url, { pairs, scale, only },
       const id = `send ${kind} ${size}`;
       if (only && !id.includes(only)) continue;
       const data = KINDS[kind](size, host);
-      const n = countFor(size, scale);
+      const n = countFor(size, scale, budget.send, budget.cap);
       const exp = await expectation(host, wireBytes(kind, size, data), n);
       const r = await abba(pairs, () => sendTrial(host, nat, data, n, exp), () => sendTrial(host, sh, data, n, exp));
       results.push({ id, mode: 'standard', n, ...r });
@@ -143,14 +149,14 @@ export async function sendBench(host, Native, Shim, url, { pairs, scale, only },
 }
 
 /** Receive throughput, text and binary ('arraybuffer' on both sides). */
-export async function receiveBench(host, Native, Shim, url, { pairs, scale, only }, results) {
+export async function receiveBench(host, Native, Shim, url, { pairs, scale, only, budget = DEFAULT_BUDGET }, results) {
   const nat = await open(Native, url);
   const sh = await open(Shim.strict, url);
   for (const kind of ['text', 'binary']) {
     for (const size of SIZES) {
       const id = `receive ${kind} ${size}`;
       if (only && !id.includes(only)) continue;
-      const n = countFor(size, scale);
+      const n = countFor(size, scale, budget.receive, budget.cap);
       const r = await abba(pairs, () => receiveTrial(host, nat, n, size, kind), () => receiveTrial(host, sh, n, size, kind));
       results.push({ id, n, ...r });
     }

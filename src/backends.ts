@@ -125,6 +125,7 @@ export function backendFor(Native: any, name?: string): Backend {
       canSendBlob: false,
       sendsViews: false,
       optionsAs: 'init',
+      takesEngineEvents: true,
       quirks: quirks,
       unsupported: unsupported
     });

@@ -5,8 +5,9 @@
  * Runs on Node 10+: no globalThis, no global TextEncoder/EventTarget/DOMException needed.
  */
 import { setNodeFallback, setUndiciUpgradeRelease } from './backends';
-import { watchUpgrades, releaseFailedUpgrade } from './transports/undici-upgrade';
+import { watchUpgrades, releaseFailedUpgrade, forgetEstablished } from './transports/undici-upgrade';
 import { setFallbackBlob } from './blob';
+import { setNativeByteLength } from './utf8';
 import { setDOMExceptionSource } from './errors';
 
 declare const require: (id: string) => any;
@@ -23,8 +24,21 @@ setUndiciUpgradeRelease({
   watch: function () {
     watchUpgrades();
   },
-  release: releaseFailedUpgrade
+  release: releaseFailedUpgrade,
+  opened: forgetEstablished
 });
+// bufferedAmount's UTF-8 count of a string: Node's native one (an unpaired surrogate counts 3
+// bytes, as its U+FFFD does; test/unit/utf8 checks both counts agree).
+try {
+  const NodeBuffer = require('buffer').Buffer;
+  if (NodeBuffer && typeof NodeBuffer.byteLength === 'function') {
+    setNativeByteLength(function (str: string) {
+      return NodeBuffer.byteLength(str, 'utf8');
+    });
+  }
+} catch (e) {
+  // the JavaScript count
+}
 try {
   const B = require('buffer').Blob;
   if (typeof B === 'function') setFallbackBlob(B);

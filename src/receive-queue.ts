@@ -7,7 +7,7 @@
  * closing, the close) waits too. One entry per input, each with one state.
  */
 import { readBlob } from './blob';
-import { isBlob } from './webidl';
+import { isArrayBuffer, isBlob } from './webidl';
 import { CloseReport } from './transports/types';
 
 type Entry =
@@ -19,40 +19,66 @@ type Entry =
 export interface ReceiveSink {
   /** Messages are dispatched only while OPEN (the Standard's step 1). */
   isOpen(): boolean;
-  binaryType(): string;
-  /** Dispatch a message: text, an ArrayBuffer, or an engine's Blob (binaryType 'blob'). */
-  message(data: any, engineBlob: any): void;
+  currentBinaryType(): string;
+  /**
+   * Dispatch a message: text, an ArrayBuffer, or an engine's Blob (binaryType 'blob'); with the
+   * engine's own event for it when it came with one and is dispatched at once.
+   */
+  dispatchMessage(data: any, engineBlob: any, engineEvent?: any): void;
   /** "The WebSocket closing handshake is started". */
-  closing(): void;
+  closingHandshakeStarted(): void;
   /** "The WebSocket connection is closed". */
-  closed(report: CloseReport): void;
+  connectionClosed(report: CloseReport): void;
   /** An engine's Blob cannot be read: the connection must fail (never a silent drop). */
-  unreadable(error: unknown): void;
+  blobUnreadable(error: unknown): void;
 }
 
+const NO_ENTRIES: Entry[] = [];
+
 export class ReceiveQueue {
-  private entries: Entry[] = [];
+  /** NO_ENTRIES (shared, never written) until something must wait: an idle socket has no array. */
+  private entries: Entry[] = NO_ENTRIES;
   private draining = false;
 
   constructor(private sink: ReceiveSink) {}
 
-  message(data: any): void {
-    const blob = typeof data !== 'string' && isBlob(data);
+  /** `engineEvent`: the engine's own event for `data`, dispatched as it is on the immediate path. */
+  message(data: any, engineEvent?: any): void {
+    // Text and ArrayBuffers (what nearly every engine gives) are told apart without a Blob
+    // brand check, which throws for them.
+    const blob = typeof data !== 'string' && !isArrayBuffer(data) && isBlob(data);
+    if (!blob && this.entries.length === 0 && !this.draining) {
+      // The common path: nothing waits ahead of it, so it is dispatched now, as drain() would,
+      // without an entry. Inputs that arrive during its dispatch queue behind it.
+      this.draining = true;
+      try {
+        if (this.sink.isOpen()) this.sink.dispatchMessage(data, null, engineEvent);
+      } finally {
+        this.draining = false;
+      }
+      if (this.entries.length) this.drain();
+      return;
+    }
     const entry: Entry = { kind: 'message', data: blob ? null : data, blob: blob ? data : null, state: blob ? 'unread' : 'ready' };
-    this.entries.push(entry);
+    this.add(entry);
     // Read at once when 'arraybuffer' is wanted now, so that reads overlap.
-    if (blob && this.sink.binaryType() === 'arraybuffer') this.read(entry);
+    if (blob && this.sink.currentBinaryType() === 'arraybuffer') this.read(entry);
     this.drain();
   }
 
   closing(): void {
-    this.entries.push({ kind: 'closing' });
+    this.add({ kind: 'closing' });
     this.drain();
   }
 
   close(report: CloseReport): void {
-    this.entries.push({ kind: 'close', report: report });
+    this.add({ kind: 'close', report: report });
     this.drain();
+  }
+
+  private add(entry: Entry): void {
+    if (this.entries === NO_ENTRIES) this.entries = [];
+    this.entries.push(entry);
   }
 
   /** The connection failed: nothing queued is delivered. */
@@ -64,7 +90,7 @@ export class ReceiveQueue {
         e.data = e.blob = null;
       }
     }
-    this.entries = [];
+    this.entries = NO_ENTRIES;
   }
 
   private read(entry: Entry & { kind: 'message' }): void {
@@ -74,7 +100,7 @@ export class ReceiveQueue {
     readBlob(entry.blob, function (err, ab) {
       if (entry.state !== 'reading') return; // delivered as the Blob it was, or cleared
       if (err) {
-        self.sink.unreadable(err);
+        self.sink.blobUnreadable(err);
         return;
       }
       entry.data = ab;
@@ -90,15 +116,15 @@ export class ReceiveQueue {
     try {
       while (this.entries.length) {
         const e = this.entries[0];
-        if (e.kind === 'message' && e.state !== 'ready' && this.sink.isOpen() && this.sink.binaryType() !== 'blob') {
+        if (e.kind === 'message' && e.state !== 'ready' && this.sink.isOpen() && this.sink.currentBinaryType() !== 'blob') {
           // An engine's Blob at the head, wanted as an ArrayBuffer: read it first.
           this.read(e);
           return;
         }
         this.entries.shift();
         if (e.kind === 'message') this.deliver(e);
-        else if (e.kind === 'closing') this.sink.closing();
-        else this.sink.closed(e.report);
+        else if (e.kind === 'closing') this.sink.closingHandshakeStarted();
+        else this.sink.connectionClosed(e.report);
       }
     } finally {
       this.draining = false;
@@ -109,6 +135,6 @@ export class ReceiveQueue {
     const ready = e.state === 'ready';
     e.state = 'done';
     if (!this.sink.isOpen()) return;
-    this.sink.message(ready ? e.data : null, e.blob);
+    this.sink.dispatchMessage(ready ? e.data : null, e.blob);
   }
 }

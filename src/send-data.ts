@@ -43,7 +43,9 @@ export function checkText(d: SendData, mode: Mode): SendData {
     }
     return d;
   }
-  return { payload: toWellFormed(text), kind: 'text' };
+  // The object is the one toSendData made for this call: changed in place, not copied.
+  d.payload = toWellFormed(text);
+  return d;
 }
 
 /** The bytes the message adds to bufferedAmount: UTF-8 length, byte length, Blob size (no framing). */

@@ -29,8 +29,11 @@ export interface QueueSink {
   fail(error: unknown): void;
 }
 
+const NO_ITEMS: Item[] = [];
+
 export class SendQueue {
-  private items: Item[] = [];
+  /** NO_ITEMS (shared, never written) until something must wait: an idle socket has no array. */
+  private items: Item[] = NO_ITEMS;
   private held = 0;
   private drained: (() => void) | null = null;
   private dead = false;
@@ -65,6 +68,7 @@ export class SendQueue {
       return;
     }
     const item: Item = { data: needsRead ? null : data, size: size, pending: needsRead };
+    if (this.items === NO_ITEMS) this.items = [];
     this.items.push(item);
     this.held += size;
     if (needsRead) {
@@ -99,7 +103,7 @@ export class SendQueue {
     this.dead = true;
     this.drained = null;
     for (let i = 0; i < this.items.length; i++) this.items[i].data = null;
-    this.items = [];
+    this.items = NO_ITEMS;
   }
 
   /**

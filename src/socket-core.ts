@@ -11,9 +11,10 @@
 import { EventClasses } from './events';
 import { makeBlob } from './blob';
 import { copyBytes } from './webidl';
-import { SendQueue, Outgoing } from './send-queue';
-import { ReceiveQueue } from './receive-queue';
+import { SendQueue, Outgoing, QueueSink } from './send-queue';
+import { ReceiveQueue, ReceiveSink } from './receive-queue';
 import { SendData, sizeOf } from './send-data';
+import { utf8ByteLength } from './utf8';
 import { CloseRequest } from './close-args';
 import { Backend, CloseReport, Failure, Transport, TransportEvents } from './transports/types';
 import { mapEngineError } from './transports/map-error';
@@ -33,7 +34,10 @@ export interface CoreHost {
   origin: string;
 }
 
-export class SocketCore {
+/** No subprotocols (shared: an open socket keeps no list of its own). */
+const NONE: string[] = [];
+
+export class SocketCore implements QueueSink, ReceiveSink {
   readyState = CONNECTING;
   protocol = '';
   extensions = '';
@@ -53,45 +57,59 @@ export class SocketCore {
   /**
    * Messages handed straight to the engine in the current task: bufferedAmount counts them until
    * a later task (SPEC §2), also where the engine wrote them to the socket at once and reports 0
-   * (`ws`, React Native). Sizes are computed only when bufferedAmount is read.
+   * (`ws`, React Native). Binary sizes are added as they are sent (a byteLength); the UTF-8
+   * length of strings only when bufferedAmount is read (issue 13: most tasks never read it).
    */
-  private sentInTask: SendData[] = [];
+  private inTaskBytes = 0;
+  private inTaskText: string[] | null = null;
+  private inTaskCounted = false;
+  /** Whether the engine's own message events are those the socket dispatches (undefined: not seen yet). */
+  private engineEventsFit: boolean | undefined = undefined;
   /** The subprotocols asked for (the handshake's selection is checked against them). */
-  private requested: string[] = [];
+  private requested: string[] = NONE;
+
+  /** Whether the engine can take a Blob as it is (the send queue reads the others). */
+  readonly canSendBlob: boolean;
 
   constructor(private backend: Backend, private host: CoreHost) {
-    const self = this;
-    this.sendQueue = new SendQueue({
-      canSendBlob: backend.canSendBlob,
-      write: function (data: Outgoing) {
-        self.transport!.send(data);
-      },
-      // A Blob that cannot be read, or an engine that threw while taking queued data (or the
-      // close behind it), fails the connection: error, then close 1006. Nothing is dropped silently.
-      fail: function (e: unknown) {
-        self.failConnection(failureOf(e));
-      }
-    });
-    this.inbox = new ReceiveQueue({
-      isOpen: function () {
-        return self.readyState === OPEN;
-      },
-      binaryType: function () {
-        return self.binaryType;
-      },
-      message: function (data: any, blob: any) {
-        self.dispatchMessage(data, blob);
-      },
-      closing: function () {
-        self.closingHandshakeStarted();
-      },
-      closed: function (report: CloseReport) {
-        self.connectionClosed(report);
-      },
-      unreadable: function (e: unknown) {
-        if (self.readyState === OPEN || self.readyState === CLOSING) self.failConnection(failureOf(e));
-      }
-    });
+    // The queues call back this machine through the methods below (QueueSink, ReceiveSink):
+    // no closures or sink objects per socket.
+    this.canSendBlob = backend.canSendBlob;
+    this.sendQueue = new SendQueue(this);
+    this.inbox = new ReceiveQueue(this);
+  }
+
+  // ---------------------------------------------------------------------------
+  // The send queue's sink (src/send-queue.ts).
+
+  /** Hands queued data to the engine. */
+  write(data: Outgoing): void {
+    this.transport!.send(data);
+  }
+
+  /**
+   * A Blob that cannot be read, or an engine that threw while taking queued data (or the close
+   * behind it), fails the connection: error, then close 1006. Nothing is dropped silently.
+   */
+  fail(e: unknown): void {
+    this.failConnection(failureOf(e));
+  }
+
+  // ---------------------------------------------------------------------------
+  // The inbox's sink (src/receive-queue.ts); dispatchMessage, closingHandshakeStarted and
+  // connectionClosed are below.
+
+  isOpen(): boolean {
+    return this.readyState === OPEN;
+  }
+
+  currentBinaryType(): string {
+    return this.binaryType;
+  }
+
+  /** An engine's Blob cannot be read: the connection fails (never a silent drop). */
+  blobUnreadable(e: unknown): void {
+    if (this.readyState === OPEN || this.readyState === CLOSING) this.failConnection(failureOf(e));
   }
 
   // ---------------------------------------------------------------------------
@@ -115,27 +133,26 @@ export class SocketCore {
   }
 
   private engineInputs(): TransportEvents {
-    const self = this;
-    return {
-      open: function (protocol: string, extensions: string) {
-        self.connectionEstablished(protocol, extensions);
-      },
-      message: function (data) {
-        // "When a WebSocket message has been received": only while OPEN, in order (inbox).
-        if (self.readyState === OPEN) self.inbox.message(data);
-      },
-      closing: function () {
-        if (self.readyState === OPEN) self.inbox.closing();
-      },
-      close: function (report: CloseReport) {
-        if (self.readyState === CLOSED || self.failure) return;
-        // The engine is done: nothing more is handed to it; what it held stays counted.
-        self.sendQueue.stop();
-        self.freezeEngineAmount();
-        // Messages the engine gave before it closed come first (one being read holds them).
-        self.inbox.close(report);
-      }
-    };
+    return new EngineInputs(this);
+  }
+
+  /** The engine's message: "when a WebSocket message has been received", only while OPEN, in order (inbox). */
+  messageReceived(data: any, engineEvent?: any): void {
+    if (this.readyState === OPEN) this.inbox.message(data, engineEvent);
+  }
+
+  /** The engine saw the peer's Close frame. */
+  peerClosingReceived(): void {
+    if (this.readyState === OPEN) this.inbox.closing();
+  }
+
+  /** The engine is closed: nothing more is handed to it; what it held stays counted. */
+  engineClosed(report: CloseReport): void {
+    if (this.readyState === CLOSED || this.failure) return;
+    this.sendQueue.stop();
+    this.freezeEngineAmount();
+    // Messages the engine gave before it closed come first (one being read holds them).
+    this.inbox.close(report);
   }
 
   /**
@@ -144,12 +161,13 @@ export class SocketCore {
    * not offered, RFC 6455 §4.1) was selected → fail the WebSocket connection. ws 7, undici < 7.30
    * and older browsers open such a socket; the machine fails it itself (no open; error, close 1006).
    */
-  private connectionEstablished(protocol: string, extensions: string): void {
+  connectionEstablished(protocol: string, extensions: string): void {
     if (this.readyState !== CONNECTING) return;
     if (!selectedProtocolValid(this.requested, protocol)) {
       this.failConnection({ error: undefined, message: "The server's Sec-WebSocket-Protocol '" + protocol + "' is not one of those requested." });
       return;
     }
+    this.requested = NONE;
     this.readyState = OPEN;
     this.protocol = protocol;
     this.extensions = extensions;
@@ -163,10 +181,24 @@ export class SocketCore {
   }
 
   /** The message event; binaryType at dispatch time decides the type of binary data (SPEC §2). */
-  private dispatchMessage(data: any, engineBlob: any): void {
+  dispatchMessage(data: any, engineBlob: any, engineEvent?: any): void {
+    // The engine's own event, where it gave one that is exactly the event the Standard asks for:
+    // of the class the socket's events are, its data of the type binaryType asks for now, the
+    // socket's origin (lastEventId '', source null and no ports, as the engine made it).
+    if (engineEvent && (typeof data === 'string' || this.binaryType === 'arraybuffer')) {
+      // Class and origin are the same for every event of one engine socket: checked once.
+      if (this.engineEventsFit === undefined) {
+        this.engineEventsFit = engineEvent instanceof this.host.events.MessageEvent && engineEvent.origin === this.host.origin;
+      }
+      if (this.engineEventsFit) {
+        this.host.fire(engineEvent);
+        return;
+      }
+    }
     if (typeof data !== 'string' && this.binaryType === 'blob') data = engineBlob || makeBlob(data) || data;
-    const init = { data: data, origin: this.host.origin, lastEventId: '', source: null, ports: [] };
-    this.host.fire(new this.host.events.MessageEvent('message', init));
+    // lastEventId '', source null and ports [] are MessageEventInit's defaults: not passed, so
+    // the engine's constructor converts two members instead of five (a sequence among them).
+    this.host.fire(new this.host.events.MessageEvent('message', { data: data, origin: this.host.origin }));
   }
 
   // ---------------------------------------------------------------------------
@@ -285,10 +317,15 @@ export class SocketCore {
     if (this.readyState === OPEN && this.sendQueue.canBypass(d.kind === 'blob')) {
       try {
         this.transport!.send(d.payload);
-        if (this.sentInTask.push(d) === 1) {
+        if (d.kind === 'text') (this.inTaskText || (this.inTaskText = [])).push(d.payload as string);
+        else this.inTaskBytes += sizeOf(d);
+        if (!this.inTaskCounted) {
+          this.inTaskCounted = true;
           const self = this;
           setTimeout(function () {
-            self.sentInTask.length = 0;
+            self.inTaskCounted = false;
+            self.inTaskBytes = 0;
+            self.inTaskText = null;
           }, 0);
         }
       } catch (e) {
@@ -318,16 +355,37 @@ export class SocketCore {
    */
   bufferedAmount(): number {
     let engine = this.engineFinal !== null ? this.engineFinal : this.transport ? this.transport.bufferedAmount() : 0;
-    if (this.sentInTask.length && this.engineFinal === null) {
-      let inTask = 0;
-      for (let i = 0; i < this.sentInTask.length; i++) inTask += sizeOf(this.sentInTask[i]);
-      if (inTask > engine) engine = inTask;
+    if (this.inTaskCounted && this.engineFinal === null) {
+      const text = this.inTaskText;
+      if (text) {
+        // Counted once: a loop that reads bufferedAmount after each send() stays linear.
+        for (let i = 0; i < text.length; i++) this.inTaskBytes += utf8ByteLength(text[i]);
+        this.inTaskText = null;
+      }
+      if (this.inTaskBytes > engine) engine = this.inTaskBytes;
     }
     return this.sendQueue.bytes + engine + this.unsent;
   }
 
   private freezeEngineAmount(): void {
     if (this.engineFinal === null) this.engineFinal = this.transport ? this.transport.bufferedAmount() : 0;
+  }
+}
+
+/** The engine's inputs to one state machine (TransportEvents): one object, its methods shared. */
+class EngineInputs implements TransportEvents {
+  constructor(private core: SocketCore) {}
+  open(protocol: string, extensions: string): void {
+    this.core.connectionEstablished(protocol, extensions);
+  }
+  message(data: string | ArrayBuffer | Blob, engineEvent?: any): void {
+    this.core.messageReceived(data, engineEvent);
+  }
+  closing(): void {
+    this.core.peerClosingReceived();
+  }
+  close(report: CloseReport): void {
+    this.core.engineClosed(report);
   }
 }
 

@@ -59,11 +59,19 @@ export function toWellFormed(str: string): string {
 /** Only U+0000–U+007F: one UTF-8 byte per code unit. */
 const ASCII = /^[\u0000-\u007f]*$/;
 
+let nativeByteLength: ((str: string) => number) | null = null;
+
+/** Node entry: the runtime's own count (Buffer.byteLength, native; lone surrogates count 3). */
+export function setNativeByteLength(fn: (str: string) => number): void {
+  nativeByteLength = fn;
+}
+
 /**
  * Byte length of the UTF-8 encoding of a well-formed string
  * (an unpaired surrogate counts 3 bytes, as its U+FFFD replacement does).
  */
 export function utf8ByteLength(str: string): number {
+  if (nativeByteLength) return nativeByteLength(str);
   if (ASCII.test(str)) return str.length;
   let bytes = 0;
   for (let i = 0; i < str.length; i++) {

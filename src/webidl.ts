@@ -63,21 +63,42 @@ function branded(get: (this: unknown) => unknown, value: unknown): boolean {
   }
 }
 
-function hasSlots(value: unknown, Ctor: any, name: string, tag: string): boolean {
+/**
+ * The brand-checking getter of `Ctor.prototype[name]`, looked up once per constructor: send() and
+ * every binary message ask, and Object.getOwnPropertyDescriptor on each call costs more than the
+ * check itself.
+ */
+interface GetterCache {
+  ctor: unknown;
+  get: ((this: unknown) => unknown) | null;
+}
+function cachedGetter(cache: GetterCache, Ctor: any, name: string): ((this: unknown) => unknown) | null {
+  if (cache.ctor !== Ctor || cache.ctor === undefined) {
+    cache.get = getterOf(Ctor, name);
+    cache.ctor = Ctor;
+  }
+  return cache.get;
+}
+
+function hasSlots(value: unknown, cache: GetterCache, Ctor: any, name: string, tag: string): boolean {
   if (!value || typeof value !== 'object') return false;
-  const get = getterOf(Ctor, name);
+  const get = cachedGetter(cache, Ctor, name);
   return get ? branded(get, value) : tagOf(value) === tag;
 }
 
+const arrayBufferGetter: GetterCache = { ctor: undefined, get: null };
+const sharedGetter: GetterCache = { ctor: undefined, get: null };
+const blobGetter: GetterCache = { ctor: undefined, get: null };
+
 /** [[ArrayBufferData]], not shared (an ArrayBuffer of any realm; a SharedArrayBuffer is not one). */
 export function isArrayBuffer(value: unknown): value is ArrayBuffer {
-  return hasSlots(value, typeof ArrayBuffer === 'undefined' ? null : ArrayBuffer, 'byteLength', 'ArrayBuffer');
+  return hasSlots(value, arrayBufferGetter, typeof ArrayBuffer === 'undefined' ? null : ArrayBuffer, 'byteLength', 'ArrayBuffer');
 }
 
 /** [[ArrayBufferData]] and shared: a SharedArrayBuffer (where the engine exposes the class, else by tag). */
 export function isSharedArrayBuffer(value: unknown): boolean {
   const g = getGlobal();
-  return hasSlots(value, g.SharedArrayBuffer, 'byteLength', 'SharedArrayBuffer');
+  return hasSlots(value, sharedGetter, g.SharedArrayBuffer, 'byteLength', 'SharedArrayBuffer');
 }
 
 const VIEW_TAGS: { [tag: string]: true } = {
@@ -107,7 +128,7 @@ export function isArrayBufferView(value: unknown): value is ArrayBufferView {
 /** Blob or File from any realm, including Node's `buffer.Blob`: `Blob.prototype.size` brand-checks. */
 export function isBlob(value: unknown): value is Blob {
   if (!value || typeof value !== 'object') return false;
-  const get = getterOf(blobConstructor(), 'size');
+  const get = cachedGetter(blobGetter, blobConstructor(), 'size');
   if (get) return branded(get, value);
   const tag = tagOf(value);
   if (tag !== 'Blob' && tag !== 'File') return false;
@@ -124,13 +145,23 @@ export type BufferSourceKind = 'buffer' | 'view' | 'blob' | null;
  */
 export function bufferSourceKind(value: unknown): BufferSourceKind {
   if (!value || typeof value !== 'object') return null;
-  if (isArrayBuffer(value)) return 'buffer';
+  // The members are disjoint, so the order of the checks changes no answer; it is chosen so
+  // that send() of a view, an ArrayBuffer or a Blob calls no getter that throws (a brand check
+  // that fails throws, and an exception per send() is the slowest part of it). Views first
+  // (ArrayBuffer.isView reads the slot without throwing), then what the tag suggests.
   if (isArrayBufferView(value)) {
-    if (isSharedArrayBuffer((value as ArrayBufferView).buffer)) throw new TypeError('The provided ArrayBufferView value must not be shared.');
+    const buffer = (value as ArrayBufferView).buffer;
+    if (!isArrayBuffer(buffer) && isSharedArrayBuffer(buffer)) throw new TypeError('The provided ArrayBufferView value must not be shared.');
     return 'view';
   }
+  // An ArrayBuffer of this realm: recognised without a tag (a string made per call).
+  if (typeof ArrayBuffer !== 'undefined' && value instanceof ArrayBuffer && isArrayBuffer(value)) return 'buffer';
+  const tag = tagOf(value);
+  const blobFirst = tag === 'Blob' || tag === 'File';
+  if (blobFirst && isBlob(value)) return 'blob';
+  if (isArrayBuffer(value)) return 'buffer';
   if (isSharedArrayBuffer(value)) throw new TypeError('The provided ArrayBuffer value must not be shared.');
-  return isBlob(value) ? 'blob' : null;
+  return !blobFirst && isBlob(value) ? 'blob' : null;
 }
 
 /** The bytes a view covers, as a Uint8Array over the same memory (no copy). */

@@ -13,7 +13,7 @@ import { Mode, toMode } from './modes';
 import { parseWebSocketURL, toProtocolList, isBadPort } from './url';
 import { toSendData, checkText } from './send-data';
 import { SocketCore, CONNECTING, OPEN, CLOSING, CLOSED } from './socket-core';
-import { createSlotStore, defineInterface, Slot, SlotStore } from './interface';
+import { createSlotStore, defineInterface, ClassEnv, Slot, SlotStore } from './interface';
 import { Backend } from './transports/types';
 import { requireEntrySupport } from './entry-support';
 
@@ -51,7 +51,7 @@ export function createWebSocketClass(options: ClassOptions): WebSocketClass {
     if (!backend) backend = (options.backend as () => Backend)();
     return backend;
   }
-  const baseDispatch: (ev: any) => boolean = target.proto.dispatchEvent;
+  const env: ClassEnv = { events: events, dispatch: target.proto.dispatchEvent };
 
   // Constructor: WHATWG WebSockets "new WebSocket(url, protocols)".
   // One declared parameter: WebSocket.length is 1, as for the IDL constructor.
@@ -70,14 +70,9 @@ export function createWebSocketClass(options: ClassOptions): WebSocketClass {
     const list = toProtocolList(protocols);
     const be = getBackend();
     const self = target.create(this.constructor);
-    const core = new SocketCore(be, {
-      fire: function (ev: any) {
-        baseDispatch.call(self, ev);
-      },
-      events: events,
-      origin: parsed.origin
-    });
-    const slot: Slot = { core: core, url: parsed.href, handlers: {}, wrappers: {} };
+    const slot = new Slot(self, parsed.href, parsed.origin, env);
+    const core = new SocketCore(be, slot);
+    slot.core = core;
     slots.set(self, slot);
     // Step 8+: establish the connection (the engine does the network work). Standard mode, bad
     // port: Fetch returns a network error, so the connection fails; the engine is never asked.

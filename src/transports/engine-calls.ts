@@ -9,29 +9,25 @@ import { Failure, Transport, TransportEvents } from './types';
 import { Outgoing } from '../send-queue';
 import { mapEngineError } from './map-error';
 
-export function engineCalls(socket: any, abort: () => void): Transport {
-  return {
-    send: function (data: Outgoing) {
-      try {
-        socket.send(data);
-      } catch (e) {
-        throw mapEngineError(e, 'InvalidStateError');
-      }
-    },
-    close: function (code?: number, reason?: string) {
-      closeWith(socket, code, reason);
-    },
-    abort: abort,
-    bufferedAmount: function () {
-      const n = socket.bufferedAmount;
-      return typeof n === 'number' && n > 0 ? n : 0;
-    },
-    peerClosing: function () {
-      // CLOSING (2) or CLOSED (3) while the class is still OPEN: the peer's Close frame arrived.
-      const r = socket.readyState;
-      return r === 2 || r === 3;
-    }
-  };
+/** send() with exactly the data given; the engine's exception mapped. */
+export function engineSend(socket: any, data: Outgoing): void {
+  try {
+    socket.send(data);
+  } catch (e) {
+    throw mapEngineError(e, 'InvalidStateError');
+  }
+}
+
+/** The engine's bufferedAmount, never negative nor anything but a number. */
+export function engineBufferedAmount(socket: any): number {
+  const n = socket.bufferedAmount;
+  return typeof n === 'number' && n > 0 ? n : 0;
+}
+
+/** CLOSING (2) or CLOSED (3) while the class is still OPEN: the peer's Close frame arrived. */
+export function enginePeerClosing(socket: any): boolean {
+  const r = socket.readyState;
+  return r === 2 || r === 3;
 }
 
 /** close() with exactly the arguments given; the engine's exception mapped. */

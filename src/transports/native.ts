@@ -5,7 +5,8 @@
  */
 import { Backend, Failure, Transport, TransportEvents } from './types';
 import { mapEngineError } from './map-error';
-import { engineCalls, failureOf, str } from './engine-calls';
+import { closeWith, engineBufferedAmount, enginePeerClosing, engineSend, failureOf, str } from './engine-calls';
+import { Outgoing } from '../send-queue';
 import { tagOf } from '../global';
 
 export interface NativeBackendOptions {
@@ -31,12 +32,22 @@ export interface NativeBackendOptions {
   engineBlobs?: boolean;
   /** undici >= 7.30 keeps the socket of a handshake it failed (src/transports/undici-upgrade.ts). */
   failedHandshake?: FailedHandshakeRelease;
+  /**
+   * The engine fires its events by calling `socket.dispatchEvent(event)` from JavaScript (undici:
+   * fireEvent in lib/web/websocket/util.js): the transport takes each message event there, before
+   * any dispatch, and hands it to the class, which may dispatch that very event at the socket
+   * object instead of making a second one (issue 13: a second event and a second dispatch per
+   * message ran at 0.48 of the native's rate).
+   */
+  takesEngineEvents?: boolean;
 }
 
 /** Watches an engine's handshakes and releases what a failed one leaves behind. */
 export interface FailedHandshakeRelease {
   watch(): void;
   release(url: string): void;
+  /** A connection opened: what was kept for handshakes that are now established can go. */
+  opened(): void;
 }
 
 export function nativeBackend(Native: any, opts?: NativeBackendOptions): Backend {
@@ -50,7 +61,7 @@ export function nativeBackend(Native: any, opts?: NativeBackendOptions): Backend
     unsupported: o.unsupported || [],
     create: function (url, protocols, options, events) {
       if (o.failedHandshake) o.failedHandshake.watch();
-      return createNativeTransport(Native, url, protocols, o.optionsAs ? options : undefined, o.optionsAs, events, o.failedHandshake, o.engineBlobs);
+      return createNativeTransport(Native, url, protocols, o.optionsAs ? options : undefined, o.optionsAs, events, o.failedHandshake, o.engineBlobs, o.takesEngineEvents);
     }
   };
 }
@@ -99,11 +110,31 @@ function construct(Native: any, url: string, protocols: string[], options: unkno
 
 /** The engine's message data as the class wants it: text, an ArrayBuffer, or the engine's Blob. */
 function messageData(d: any): any {
+  if (typeof d === 'string' || (typeof ArrayBuffer !== 'undefined' && d instanceof ArrayBuffer)) return d;
   // Bun's 'nodebuffer': a Buffer view; hand over exactly its bytes.
   if (typeof d !== 'string' && tagOf(d) !== 'ArrayBuffer' && d && tagOf(d.buffer) === 'ArrayBuffer' && typeof d.byteLength === 'number') {
     return d.buffer.slice(d.byteOffset, d.byteOffset + d.byteLength);
   }
   return d;
+}
+
+/** Where the shared functions below find the transport of an engine socket. */
+const TRANSPORT = '__websocketShimTransport';
+
+/**
+ * The engine's dispatchEvent, shadowed by an own property of this private engine object (one
+ * function for every socket; the engine calls it with the socket as `this`): a message event goes
+ * to the transport instead of the engine's dispatch. Anything else is dispatched as before; an
+ * engine that stops calling dispatchEvent this way still reaches the 'message' listener, so
+ * nothing depends on it.
+ */
+function takeMessageEvent(this: any, ev: any): boolean {
+  const t: NativeTransport = this[TRANSPORT];
+  if (ev && ev.type === 'message') {
+    t.engineMessageEvent(ev);
+    return true;
+  }
+  return t.engineDispatch!.call(this, ev);
 }
 
 function createNativeTransport(
@@ -114,7 +145,8 @@ function createNativeTransport(
   optionsAs: 'init' | 'third' | undefined,
   events: TransportEvents,
   failedHandshake?: FailedHandshakeRelease,
-  engineBlobs?: boolean
+  engineBlobs?: boolean,
+  takesEngineEvents?: boolean
 ): Transport {
   let socket: any;
   try {
@@ -123,63 +155,130 @@ function createNativeTransport(
     throw mapEngineError(e, 'SyntaxError');
   }
 
-  let closed = false;
-  let detached = false;
-  let failure: Failure | undefined;
-  let opened = false;
-
-  function reportClose(code: number | undefined, reason: string, wasClean: boolean): void {
-    if (closed || detached) return;
-    closed = true;
-    // The engine failed the handshake (no open): release what it may have kept.
-    if (!opened && failedHandshake) failedHandshake.release(url);
-    // After the engine failed the connection no Close frame counts (the code is 1006).
-    events.close(failure ? { code: undefined, reason: '', wasClean: false, failure: failure } : { code: code, reason: reason, wasClean: wasClean });
-  }
+  const t = new NativeTransport(socket, events, url, failedHandshake);
 
   // Binary messages as ArrayBuffer; the class makes Blobs (SPEC: binaryType at dispatch).
   setBinaryType(socket, 'arraybuffer');
 
-  on(socket, 'open', function () {
-    if (detached) {
+  on(socket, 'open', function (ev: any) {
+    t.handleEvent(ev, 'open');
+  });
+  on(socket, 'message', function (ev: any) {
+    t.handleEvent(ev, 'message');
+  });
+  on(socket, 'error', function (ev: any) {
+    t.handleEvent(ev, 'error');
+  });
+  on(socket, 'close', function (ev: any) {
+    t.handleEvent(ev, 'close');
+  });
+  if (takesEngineEvents && typeof socket.dispatchEvent === 'function') {
+    socket[TRANSPORT] = t;
+    t.engineDispatch = socket.dispatchEvent;
+    socket.dispatchEvent = takeMessageEvent;
+  }
+  if (engineBlobs) followBinaryType(socket, t);
+  return t;
+}
+
+/**
+ * One engine socket as a transport: its state here, its methods on the prototype (issue 13:
+ * one object per socket instead of a closure per method). send, close, bufferedAmount and
+ * peerClosing call the engine as engine-calls.ts says.
+ */
+class NativeTransport implements Transport {
+  closed = false;
+  detached = false;
+  failure: Failure | undefined = undefined;
+  private wasOpened = false;
+  constructor(
+    public socket: any,
+    public events: TransportEvents,
+    private url: string,
+    private failedHandshake: FailedHandshakeRelease | undefined
+  ) {}
+
+  /** The engine's own dispatchEvent, where its message events are taken (takeMessageEvent). */
+  engineDispatch: ((ev: any) => boolean) | undefined = undefined;
+
+  /** An engine event of the type its listener was added for. */
+  handleEvent(ev: any, kind: string): void {
+    if (kind === 'message') {
+      if (this.detached || this.closed) return;
+      this.events.message(messageData(ev.data));
+    } else if (kind === 'open') this.opened();
+    else if (kind === 'error') this.errored(ev);
+    else if (kind === 'close') {
+      const wasClean = ev.wasClean !== undefined ? !!ev.wasClean : ev.code !== 1006;
+      this.reportClose(typeof ev.code === 'number' ? ev.code : undefined, str(ev.reason), wasClean);
+    }
+  }
+
+  /** The engine's message event, taken before any dispatch: it goes with its data. */
+  engineMessageEvent(ev: any): void {
+    if (this.detached || this.closed) return;
+    const data = ev.data;
+    const d = messageData(data);
+    this.events.message(d, d === data ? ev : undefined);
+  }
+
+  opened(): void {
+    if (this.detached) {
       // RN Android: close() while CONNECTING is a no-op and open fires later (RN#35554).
       try {
-        socket.close();
+        this.socket.close();
       } catch (e) {
         // nothing more to do
       }
       return;
     }
-    opened = true;
-    events.open(str(socket.protocol), str(socket.extensions !== undefined ? socket.extensions : socket.extension));
-  });
-  on(socket, 'message', function (ev: any) {
-    if (detached || closed) return;
-    events.message(messageData(ev.data));
-  });
-  on(socket, 'error', function (ev: any) {
-    if (detached || closed) return;
-    // The engine failed the connection; its ErrorEvent (undici) says why.
-    if (!failure) failure = failureOf(ev);
-    // undici 6: a refused connection fires only `error`, never `close` (QUIRKS §9).
-    setTimeout(function () {
-      reportClose(undefined, '', false);
-    }, 0);
-  });
-  on(socket, 'close', function (ev: any) {
-    const wasClean = ev.wasClean !== undefined ? !!ev.wasClean : ev.code !== 1006;
-    reportClose(typeof ev.code === 'number' ? ev.code : undefined, str(ev.reason), wasClean);
-  });
+    this.wasOpened = true;
+    if (this.failedHandshake) this.failedHandshake.opened();
+    const socket = this.socket;
+    this.events.open(str(socket.protocol), str(socket.extensions !== undefined ? socket.extensions : socket.extension));
+  }
 
-  const t = engineCalls(socket, function () {
-    detached = true;
+  errored(ev: any): void {
+    if (this.detached || this.closed) return;
+    // The engine failed the connection; its ErrorEvent (undici) says why.
+    if (!this.failure) this.failure = failureOf(ev);
+    // undici 6: a refused connection fires only `error`, never `close` (QUIRKS §9).
+    const self = this;
+    setTimeout(function () {
+      self.reportClose(undefined, '', false);
+    }, 0);
+  }
+
+  reportClose(code: number | undefined, reason: string, wasClean: boolean): void {
+    if (this.closed || this.detached) return;
+    this.closed = true;
+    // The engine failed the handshake (no open): release what it may have kept.
+    if (!this.wasOpened && this.failedHandshake) this.failedHandshake.release(this.url);
+    const failure = this.failure;
+    // After the engine failed the connection no Close frame counts (the code is 1006).
+    this.events.close(failure ? { code: undefined, reason: '', wasClean: false, failure: failure } : { code: code, reason: reason, wasClean: wasClean });
+  }
+
+  send(data: Outgoing): void {
+    engineSend(this.socket, data);
+  }
+  close(code?: number, reason?: string): void {
+    closeWith(this.socket, code, reason);
+  }
+  bufferedAmount(): number {
+    return engineBufferedAmount(this.socket);
+  }
+  peerClosing(): boolean {
+    return enginePeerClosing(this.socket);
+  }
+
+  abort(): void {
+    this.detached = true;
     try {
       // No engine of this family can drop TCP: its close() is the nearest (SPEC §6).
-      socket.close();
+      this.socket.close();
     } catch (e) {
       // Failing the connection cannot fail.
     }
-  });
-  if (engineBlobs) followBinaryType(socket, t);
-  return t;
+  }
 }

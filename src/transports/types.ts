@@ -33,8 +33,12 @@ export interface Failure {
 export interface TransportEvents {
   /** The handshake completed. */
   open(protocol: string, extensions: string): void;
-  /** A message: text as a string, binary as an ArrayBuffer (or a Blob where the engine only gives Blobs). */
-  message(data: string | ArrayBuffer | Blob): void;
+  /**
+   * A message: text as a string, binary as an ArrayBuffer (or a Blob where the engine only gives
+   * Blobs). `engineEvent`, where the transport has it: the engine's own MessageEvent carrying
+   * exactly `data`, not dispatched anywhere, which the class may dispatch instead of a new one.
+   */
+  message(data: string | ArrayBuffer | Blob, engineEvent?: any): void;
   /** The peer's Close frame arrived: "the WebSocket closing handshake is started". */
   closing(): void;
   /** The connection is closed; called exactly once. */

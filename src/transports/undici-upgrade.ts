@@ -20,6 +20,8 @@ interface Upgrade {
   socket: any;
   /** origin + path of the request: the WebSocket URL with http(s): for ws(s):. */
   target: string;
+  /** Its listener for the socket's 'close' (removed with the entry). */
+  closed: () => void;
 }
 
 let upgrades: Upgrade[] | null = null;
@@ -39,11 +41,31 @@ function onSendHeaders(message: any): void {
   const request = message.request;
   const socket = message.socket;
   if (!request || !socket || typeof socket.once !== 'function') return;
-  const entry: Upgrade = { socket: socket, target: String(request.origin) + String(request.path) };
+  const entry: Upgrade = {
+    socket: socket,
+    target: String(request.origin) + String(request.path),
+    closed: function () {
+      remove(entry);
+    }
+  };
   upgrades!.push(entry);
-  socket.once('close', function () {
-    remove(entry);
-  });
+  socket.once('close', entry.closed);
+}
+
+/**
+ * A WebSocket opened: the entries of sockets an established WebSocket reads (or that are gone)
+ * can never be a failed handshake's, so they are let go with their listener (issue 13: each
+ * open socket kept its entry, ~0.5 KB, until it closed).
+ */
+export function forgetEstablished(): void {
+  if (!upgrades) return;
+  for (let i = upgrades.length - 1; i >= 0; i--) {
+    const u = upgrades[i];
+    if (u.socket.destroyed || reading(u.socket)) {
+      upgrades.splice(i, 1);
+      u.socket.removeListener('close', u.closed);
+    }
+  }
 }
 
 /** Starts recording upgrade requests (once); false where Node has no diagnostics channel. */

@@ -7,7 +7,8 @@
  */
 import { Backend, Failure, Transport, TransportEvents } from './types';
 import { mapEngineError } from './map-error';
-import { engineCalls, failureOf, str } from './engine-calls';
+import { closeWith, engineBufferedAmount, enginePeerClosing, engineSend, failureOf, str } from './engine-calls';
+import { Outgoing } from '../send-queue';
 import { tagOf } from '../global';
 
 /** Whether a constructor is the `ws` package's client class (an EventEmitter). */
@@ -50,6 +51,47 @@ export function wsBackend(WS: any): Backend {
   };
 }
 
+/** Where the transport is found from the engine objects whose listeners it shares. */
+const TRANSPORT = '__websocketShimTransport';
+
+/**
+ * One `ws` socket as a transport. Its listeners are shared by every socket (EventEmitter calls
+ * them with the emitter as `this`, which holds its transport): issue 13 counted ~10 closures per
+ * socket here. send, close, bufferedAmount and peerClosing call the engine as engine-calls.ts says.
+ */
+class WsTransport implements Transport {
+  closed = false;
+  detached = false;
+  failure: Failure | undefined = undefined;
+  constructor(
+    public socket: any,
+    public events: TransportEvents
+  ) {}
+
+  send(data: Outgoing): void {
+    engineSend(this.socket, data);
+  }
+  close(code?: number, reason?: string): void {
+    closeWith(this.socket, code, reason);
+  }
+  bufferedAmount(): number {
+    return engineBufferedAmount(this.socket);
+  }
+  peerClosing(): boolean {
+    return enginePeerClosing(this.socket);
+  }
+
+  abort(): void {
+    this.detached = true;
+    try {
+      // Failing the connection drops TCP: the peer sees no Close frame (RFC 6455 §7.1.7).
+      this.socket.terminate();
+    } catch (e) {
+      // Failing the connection cannot fail.
+    }
+  }
+}
+
 function createWsTransport(WS: any, url: string, protocols: string[], options: unknown, events: TransportEvents): Transport {
   let socket: any;
   try {
@@ -57,58 +99,63 @@ function createWsTransport(WS: any, url: string, protocols: string[], options: u
   } catch (e) {
     throw mapEngineError(e, 'SyntaxError');
   }
-  let closed = false;
-  let detached = false;
-  let failure: Failure | undefined;
-
+  const t = new WsTransport(socket, events);
+  socket[TRANSPORT] = t;
   socket.binaryType = 'arraybuffer';
-
-  socket.on('open', function () {
-    if (detached) return;
-    // ws has no public event for the peer's Close frame; its receiver's 'conclude' is it
-    // (ws 7 and 8). Elsewhere the class reads readyState CLOSING (peerClosing()).
-    const receiver = socket._receiver;
-    if (receiver && typeof receiver.on === 'function') {
-      receiver.on('conclude', function () {
-        if (!detached && !closed) events.closing();
-      });
-    }
-    events.open(str(socket.protocol), str(socket.extensions));
-  });
-  socket.on('message', function (data: any, isBinary?: boolean) {
-    if (detached || closed) return;
-    events.message(messageData(data, isBinary));
-  });
+  socket.on('open', onOpen);
+  socket.on('message', onMessage);
   // Always listened to: an 'error' without a listener crashes Node (smoldot#2604). ws emits it
   // when it fails the connection (ECONNREFUSED, "Unexpected server response: 401", a bad
   // Sec-WebSocket-Accept, a protocol error); 'close' follows.
-  socket.on('error', function (e: unknown) {
-    if (!failure) failure = failureOf(e);
-  });
-  socket.on('close', function (code: number, reason: any) {
-    if (closed || detached) return;
-    closed = true;
-    const frame = socket._closeFrameReceived;
-    const wasClean = !failure && (frame === undefined ? code !== 1006 : !!(frame && socket._closeFrameSent));
-    // RFC 6455 §7.1.5: the code is the received Close frame's, even when TCP was then reset.
-    // After a failure ws reports the code it sent (1002, 1009): no frame was received.
-    const received = !failure && (frame === undefined ? code !== 1006 : !!frame);
-    events.close({
-      code: received ? code : undefined,
-      reason: received && reason !== undefined ? reason.toString() : '',
-      wasClean: wasClean,
-      failure: failure
-    });
-  });
+  socket.on('error', onError);
+  socket.on('close', onClose);
+  return t;
+}
 
-  return engineCalls(socket, function () {
-    detached = true;
-    try {
-      // Failing the connection drops TCP: the peer sees no Close frame (RFC 6455 §7.1.7).
-      socket.terminate();
-    } catch (e) {
-      // Failing the connection cannot fail.
-    }
+function onOpen(this: any): void {
+  const t: WsTransport = this[TRANSPORT];
+  if (t.detached) return;
+  // ws has no public event for the peer's Close frame; its receiver's 'conclude' is it
+  // (ws 7 and 8). Elsewhere the class reads readyState CLOSING (peerClosing()).
+  const receiver = this._receiver;
+  if (receiver && typeof receiver.on === 'function') {
+    receiver[TRANSPORT] = t;
+    receiver.on('conclude', onConclude);
+  }
+  t.events.open(str(this.protocol), str(this.extensions));
+}
+
+function onConclude(this: any): void {
+  const t: WsTransport = this[TRANSPORT];
+  if (!t.detached && !t.closed) t.events.closing();
+}
+
+function onMessage(this: any, data: any, isBinary?: boolean): void {
+  const t: WsTransport = this[TRANSPORT];
+  if (t.detached || t.closed) return;
+  t.events.message(messageData(data, isBinary));
+}
+
+function onError(this: any, e: unknown): void {
+  const t: WsTransport = this[TRANSPORT];
+  if (!t.failure) t.failure = failureOf(e);
+}
+
+function onClose(this: any, code: number, reason: any): void {
+  const t: WsTransport = this[TRANSPORT];
+  if (t.closed || t.detached) return;
+  t.closed = true;
+  const failure = t.failure;
+  const frame = this._closeFrameReceived;
+  const wasClean = !failure && (frame === undefined ? code !== 1006 : !!(frame && this._closeFrameSent));
+  // RFC 6455 §7.1.5: the code is the received Close frame's, even when TCP was then reset.
+  // After a failure ws reports the code it sent (1002, 1009): no frame was received.
+  const received = !failure && (frame === undefined ? code !== 1006 : !!frame);
+  t.events.close({
+    code: received ? code : undefined,
+    reason: received && reason !== undefined ? reason.toString() : '',
+    wasClean: wasClean,
+    failure: failure
   });
 }
 
@@ -118,7 +165,7 @@ function messageData(data: any, isBinary?: boolean): string | ArrayBuffer {
   if (typeof data === 'string') return data;
   // ws 8: text arrives as a Buffer with isBinary false.
   if (isBinary === false) return data.toString('utf8');
-  if (tagOf(data) === 'ArrayBuffer') return data;
+  if (data instanceof ArrayBuffer || tagOf(data) === 'ArrayBuffer') return data;
   if (Array.isArray(data)) return concat(data);
   return data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength);
 }

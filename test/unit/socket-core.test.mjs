@@ -171,6 +171,68 @@ describe('socket-core: the state machine', function () {
   });
 });
 
+// Issue 13: where the engine hands over its own MessageEvent before dispatching it (undici), the
+// socket dispatches that very event when it is the one the Standard asks for, else a new one.
+describe("socket-core: the engine's own message event (issue 13)", function () {
+  function opened() {
+    const { WS, sockets } = setup();
+    const ws = new WS('ws://h:8080/p');
+    const got = [];
+    ws.addEventListener('message', (ev) => got.push([ev, ev.target, ev.currentTarget, ev.data]));
+    sockets[0].events.open('', '');
+    return { ws, got, inputs: sockets[0].events };
+  }
+
+  it('text, and an ArrayBuffer with binaryType arraybuffer: that event, its target the socket', function () {
+    const { ws, got, inputs } = opened();
+    ws.binaryType = 'arraybuffer';
+    const ab = new ArrayBuffer(2);
+    const e1 = new MessageEvent('message', { data: 'hi', origin: 'ws://h:8080' });
+    const e2 = new MessageEvent('message', { data: ab, origin: 'ws://h:8080' });
+    inputs.message('hi', e1);
+    inputs.message(ab, e2);
+    expect(got.map((r) => r[0])).to.deep.equal([e1, e2]);
+    expect(got[0][0]).to.equal(e1);
+    expect(got[1][0]).to.equal(e2);
+    for (const r of got) expect([r[1], r[2]]).to.deep.equal([ws, ws]);
+  });
+
+  it('binaryType blob: a new MessageEvent whose data is a Blob of the bytes, not the engine event', async function () {
+    const { got, inputs } = opened();
+    const engineEvent = new MessageEvent('message', { data: new Uint8Array([7, 8]).buffer, origin: 'ws://h:8080' });
+    inputs.message(engineEvent.data, engineEvent);
+    expect(got).to.have.length(1);
+    expect(got[0][0]).to.not.equal(engineEvent);
+    expect(got[0][0]).to.be.instanceOf(MessageEvent);
+    expect(got[0][3]).to.be.instanceOf(Blob);
+    expect(Array.from(new Uint8Array(await got[0][3].arrayBuffer()))).to.deep.equal([7, 8]);
+    expect(got[0][0].origin).to.equal('ws://h:8080');
+  });
+
+  it('an engine event of another origin or class: a new event with the socket origin', function () {
+    const { got, inputs } = opened();
+    const other = new MessageEvent('message', { data: 'x', origin: 'ws://elsewhere' });
+    inputs.message('x', other);
+    expect(got[0][0]).to.not.equal(other);
+    expect([got[0][0].origin, got[0][3]]).to.deep.equal(['ws://h:8080', 'x']);
+    const second = opened();
+    const plain = new Event('message');
+    second.inputs.message('y', plain);
+    expect(second.got[0][0]).to.not.equal(plain);
+    expect(second.got[0][0]).to.be.instanceOf(MessageEvent);
+  });
+
+  it('onmessage and listeners see the same event, in registration order', function () {
+    const { ws, inputs } = opened();
+    const seen = [];
+    ws.onmessage = (ev) => seen.push(['handler', ev]);
+    ws.addEventListener('message', (ev) => seen.push(['listener', ev]));
+    const e = new MessageEvent('message', { data: 'z', origin: 'ws://h:8080' });
+    inputs.message('z', e);
+    expect(seen).to.deep.equal([['handler', e], ['listener', e]]);
+  });
+});
+
 describe('own EventTarget: listeners do not leak between sockets (issue 10 item 5)', function () {
   it('a listener added through WebSocket.prototype does not make sockets share one list', function () {
     const { WS, sockets } = setup({}, { eventTarget: 'own' });

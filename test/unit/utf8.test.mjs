@@ -2,6 +2,7 @@
 // reason byte limit, SPEC §3 surrogate handling). References: Node's Buffer / TextEncoder and
 // String.prototype.isWellFormed / toWellFormed — never the implementation's own output.
 import { expect } from 'chai';
+import fc from 'fast-check';
 import { load, rng, units } from './_helpers.mjs';
 
 const { hasUnpairedSurrogate, toWellFormed, utf8ByteLength, utf8Encode } = load('utf8');
@@ -156,6 +157,18 @@ describe('utf8', function () {
     it('an unpaired surrogate counts 3 bytes (as its U+FFFD)', function () {
       expect(utf8ByteLength('\ud800'.repeat(41))).to.equal(123);
       expect(utf8ByteLength('\udc00'.repeat(42))).to.equal(126);
+    });
+    // Issue 13: the Node entry counts with Buffer.byteLength (native) instead; both must agree on
+    // every string, lone surrogates included (code units drawn from the surrogate range often).
+    it("Node's Buffer.byteLength gives the same count for any string (the Node entry uses it)", function () {
+      const unit = fc.oneof(fc.integer({ min: 0, max: 0x7f }), fc.integer({ min: 0x80, max: 0xffff }), fc.integer({ min: 0xd800, max: 0xdfff }));
+      fc.assert(
+        fc.property(fc.array(unit, { maxLength: 40 }), (units) => {
+          const s = String.fromCharCode(...units);
+          return Buffer.byteLength(s, 'utf8') === utf8ByteLength(s);
+        }),
+        { numRuns: 2000 }
+      );
     });
   });
 
