@@ -13,16 +13,15 @@
 //                                reports/, summarized in one line (onReport)
 //   GET  /docs/<name>.html       docs/<name>.md rendered, an anchor per detect() name
 import { createServer } from 'node:http';
-import { createServer as createNetServer } from 'node:net';
 import { readFile, mkdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join, dirname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer, closedPort } from '../conformance/server.mjs';
-
-export { closedPort };
 import { validateReport } from './validate.mjs';
 import { docsPage } from './docs-html.mjs';
+
+export { closedPort };
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
