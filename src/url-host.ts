@@ -4,6 +4,7 @@
  */
 import { endsInNumber, ipv4 } from './url-ipv4';
 import { ipv6 } from './url-ipv6';
+import { toWellFormed } from './utf8';
 
 /** Forbidden domain code points (URL Standard). */
 const FORBIDDEN = /[\u0000-\u0020#%\/:<>?@\[\\\]^|\u007f]/;
@@ -43,7 +44,9 @@ export function forbiddenHost(hostname: string): boolean {
 function percentDecode(s: string): string {
   return s.replace(/(%[0-9a-fA-F]{2})+/g, function (run) {
     try {
-      return decodeURIComponent(run);
+      // mujs decodes UTF-8-encoded surrogates (%ED%A0%80) without a URIError (measured,
+      // test/legacy engines): a lone one becomes U+FFFD, as a UTF-8 decoder makes it.
+      return toWellFormed(decodeURIComponent(run));
     } catch (e) {
       return '\ufffd';
     }

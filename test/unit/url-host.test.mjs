@@ -197,6 +197,28 @@ describe('url-host: the own parser parses hosts as the URL Standard says', funct
     ]);
   });
 
+  // mujs 1.x's decodeURIComponent decodes a UTF-8-encoded surrogate (%ED%A0%80) to a lone
+  // surrogate instead of throwing URIError (ES5 15.1.3 "Decode"; measured with the UMD in
+  // /usr/bin/mujs, test/legacy's engines). Simulated here with a decodeURIComponent that does so.
+  describe('bug: on mujs, a percent-encoded surrogate in a host was accepted (ws://a%ed%a0%80/ must throw SyntaxError)', function () {
+    const real = globalThis.decodeURIComponent;
+    before(function () {
+      setURLParserForTesting('own');
+      globalThis.decodeURIComponent = (s) => (/^%ed%a0%80$/i.test(s) ? '\ud800' : real(s));
+    });
+    after(function () {
+      globalThis.decodeURIComponent = real;
+      setURLParserForTesting(null);
+    });
+    it('control: the stand-in decodes it as mujs does', function () {
+      expect(decodeURIComponent('%ed%a0%80')).to.equal('\ud800');
+    });
+    it('ws://a%ed%a0%80/ → SyntaxError (U+FFFD, as a UTF-8 decoder gives)', function () {
+      expect(nodeSays('ws://a%ed%a0%80/')).to.equal('SyntaxError');
+      expectDOMException(() => parseWebSocketURL('ws://a%ed%a0%80/'), 'SyntaxError');
+    });
+  });
+
   describe('the modules', function () {
     it('endsInNumber: the last label (after one trailing dot) is digits or 0x-hex', function () {
       for (const h of ['1', '0x', '0X1F', 'a.1', 'a.1.', 'a.09', 'a.0xff.']) expect(endsInNumber(h), h).to.equal(true);
