@@ -4,7 +4,8 @@
  * (Node 14.18/15.7–17), and Node's own DOMException where it is not a global (11–16).
  * Runs on Node 10+: no globalThis, no global TextEncoder/EventTarget/DOMException needed.
  */
-import { setNodeFallback, setUndiciUpgradeRelease } from './backends';
+import { setNodeEngines } from './backends';
+import { nodeEngines } from './transports/node-engines';
 import { watchUpgrades, releaseFailedUpgrade, forgetEstablished } from './transports/undici-upgrade';
 import { setFallbackBlob } from './blob';
 import { setNativeByteLength } from './utf8';
@@ -12,21 +13,26 @@ import { setDOMExceptionSource } from './errors';
 
 declare const require: (id: string) => any;
 
-setNodeFallback(function () {
-  try {
-    return require('ws');
-  } catch (e) {
-    return null;
-  }
-});
-// undici >= 7.30 keeps the socket of a handshake it failed: released through its diagnostics channel.
-setUndiciUpgradeRelease({
-  watch: function () {
-    watchUpgrades();
-  },
-  release: releaseFailedUpgrade,
-  opened: forgetEstablished
-});
+// `ws` where Node has no WebSocket; undici >= 7.30 keeps the socket of a handshake it failed:
+// released through its diagnostics channel.
+setNodeEngines(
+  nodeEngines(
+    function () {
+      try {
+        return require('ws');
+      } catch (e) {
+        return null;
+      }
+    },
+    {
+      watch: function () {
+        watchUpgrades();
+      },
+      release: releaseFailedUpgrade,
+      opened: forgetEstablished
+    }
+  )
+);
 // bufferedAmount's UTF-8 count of a string: Node's native one (an unpaired surrogate counts 3
 // bytes, as its U+FFFD does; test/unit/utf8 checks both counts agree).
 try {

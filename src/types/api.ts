@@ -44,7 +44,8 @@ export type BackendName =
   | 'trident'
   | 'react-native'
   | 'deno'
-  | 'bun';
+  | 'bun'
+  | 'node-build-only';
 
 /** Which native constructor was found (docs/detect.md "native"). */
 export type NativeName = 'WebSocket' | 'MozWebSocket' | 'ws' | 'custom' | 'none';
@@ -180,7 +181,8 @@ export type UnsupportedName =
   | 'closeEventCode'
   | 'closeWithoutStatus'
   | 'customCloseCodes'
-  | 'modernEntry';
+  | 'modernEntry'
+  | 'nodeBuild';
 
 /** detect(): a plain report of the host; probes are static and run once. */
 export interface DetectReport {
