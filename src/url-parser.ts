@@ -3,7 +3,7 @@
  * the WHATWG URL Standard for ws:, wss:, http: and https: URLs (src/url.ts chooses). The modern
  * entry (src/modern/url-parser.ts) has none: it refuses such engines.
  */
-import { forbiddenHost, percentDecode } from './url-host';
+import { parseHost } from './url-host';
 
 export interface URLParts {
   scheme: string; // lower case, without ':'
@@ -70,14 +70,13 @@ function parseAuthority(scheme: string, rest: string): URLParts | null {
   const at = authority.lastIndexOf('@');
   const userinfo = at === -1 ? '' : serializeUserinfo(authority.slice(0, at));
   authority = authority.slice(at + 1);
-  const hm = /^(\[[0-9a-fA-F:.]+\]|[^:]*)(?::([0-9]*))?$/.exec(authority);
-  if (!hm) return null;
-  const raw = hm[1];
-  // An empty host is a failure; a domain is percent-decoded (URL Standard "host parsing").
-  if (!raw) return null;
-  if (forbiddenHost(raw)) return null;
-  const hostname = (raw.charAt(0) === '[' ? raw : percentDecode(raw)).toLowerCase();
-  let port = hm[2] || '';
+  // The host runs to the first `:` outside brackets; the port is digits only (URL Standard
+  // "host state" and "port state").
+  const hm = /^((?:\[[^\[\]]*\]?|[^:\[])*)(?::([0-9]*))?$/.exec(authority);
+  // An empty host is a failure, as is any the host parser fails on.
+  const hostname = hm && hm[1] ? parseHost(hm[1]) : null;
+  if (!hostname) return null;
+  let port = hm![2] || '';
   if (port) {
     const n = +port;
     if (n > 65535) return null;

@@ -87,11 +87,69 @@ export const sendArb = fc.oneof(
 );
 
 const hosts = ['127.0.0.1', 'localhost', 'example.com', 'EXAMPLE.com', '[::1]', 'xn--nxasmq6b.com', 'ex ample.com', 'a<b', 'a%zz', 'a%41', 'a|b', 'a^b', 'm\u00fcnchen.de', '', '0x7f.1', '256.0.0.1', 'a\ud800b', 'foo.', '%2e'];
+
+// URL Standard host forms (the own parser's host parser, src/url-host.ts, against Node's):
+// IPv4 numbers written in decimal, octal (leading 0) and hex (0x/0X), 1–5 parts, values at
+// every range boundary, a trailing dot, digits outside the radix; IPv6 with runs of zeros,
+// `::` anywhere, leading zeros, upper case, an IPv4 tail, and broken ones; hosts with any of
+// their code points percent-encoded (UTF-8, either hex case), %2e, %25, invalid UTF-8.
+const ipv4Value = fc.oneof(
+  fc.constantFrom(0, 1, 7, 8, 127, 255, 256, 65535, 65536, 2 ** 24 - 1, 2 ** 24, 2 ** 32 - 1, 2 ** 32, 2 ** 40),
+  fc.integer({ min: 0, max: 2 ** 32 + 5 })
+);
+const ipv4Part = fc
+  .tuple(ipv4Value, fc.constantFrom('dec', 'oct', 'hex', 'HEX', 'bad'), fc.constantFrom('09', '0x', '0xg', '08', '', '1e2', '0x-1'))
+  .map(([n, form, bad]) =>
+    form === 'dec' ? String(n) : form === 'oct' ? '0' + n.toString(8) : form === 'hex' ? '0x' + n.toString(16) : form === 'HEX' ? '0X' + n.toString(16).toUpperCase() : bad
+  );
+export const ipv4HostArb = fc
+  .tuple(fc.array(ipv4Part, { minLength: 1, maxLength: 5 }), fc.constantFrom('', '', '.', '..'), fc.constantFrom('', 'a.', 'foo.'))
+  .map(([parts, trail, label]) => label + parts.join('.') + trail);
+
+const ipv6Piece = fc.oneof({ weight: 3, arbitrary: fc.constant(0) }, { weight: 2, arbitrary: fc.integer({ min: 0, max: 0xffff }) });
+export const ipv6HostArb = fc
+  .tuple(
+    fc.array(ipv6Piece, { minLength: 8, maxLength: 8 }),
+    fc.nat(8), // where `::` starts
+    fc.nat(8), // how many pieces it stands for
+    fc.boolean(), // the last 32 bits as dotted IPv4
+    fc.constantFrom('lower', 'upper', 'pad'),
+    fc.constantFrom('', '', '', ':', '::', ':1', '1:', '.1', '%31', 'g', ':::')
+  )
+  .map(([pieces, at, len, dotted, style, noise]) => {
+    let text = pieces.map((n) => (style === 'upper' ? n.toString(16).toUpperCase() : style === 'pad' ? n.toString(16).padStart(4, '0') : n.toString(16)));
+    if (dotted) text = [...text.slice(0, 6), [pieces[6] >> 8, pieces[6] & 255, pieces[7] >> 8, pieces[7] & 255].join('.')];
+    const start = Math.min(at, text.length);
+    const end = Math.min(start + len, text.length);
+    const s = len ? text.slice(0, start).join(':') + '::' + text.slice(end).join(':') : text.join(':');
+    const noisy = noise ? (at % 2 ? s + noise : noise + s) : s;
+    return '[' + noisy + ']';
+  });
+
+/** A host with some of its code points percent-encoded (as UTF-8 bytes). */
+export const percentHostArb = fc
+  .tuple(
+    fc.oneof(fc.constantFrom('example.com', 'EXAMPLE.com', 'a.b', 'h', 'foo bar', 'a<b', 'a%b', 'x.y.', '\u00e9.com', '\u00e9.1'), ipv4HostArb),
+    fc.array(fc.boolean(), { minLength: 12, maxLength: 12 }),
+    fc.boolean(),
+    fc.constantFrom('', '', '%2e', '%2E', '%25', '%ff', '%c3', '%c3%a9', '%41', '%3a', '%00', '%')
+  )
+  .map(([host, which, upper, extra]) => {
+    const out = [...host].map((c, i) => (which[i % 12] ? [...Buffer.from(c)].map((b) => '%' + b.toString(16).padStart(2, '0')).join('') : c)).join('') + extra;
+    return upper ? out.toUpperCase() : out;
+  });
+
+const hostArb = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom(...hosts) },
+  { weight: 2, arbitrary: ipv4HostArb },
+  { weight: 2, arbitrary: ipv6HostArb },
+  { weight: 2, arbitrary: percentHostArb }
+);
 const ports = fc.oneof(fc.constantFrom('', ':', ':0', ':80', ':443', ':6000', ':65535', ':65536', ':-1', ':abc', ':0080'), fc.integer({ min: 0, max: 70000 }).map((p) => ':' + p));
 const pathish = fc.array(fc.constantFrom('/', 'a', '%', '%20', ' ', '?', '#', '\u00e9', '\ud800', '..', '\\', '\t'), { maxLength: 8 }).map((a) => a.join(''));
 
 export const urlArb = fc.oneof(
-  { weight: 6, arbitrary: fc.tuple(fc.constantFrom('ws', 'wss', 'http', 'https', 'WS', 'Https', 'ftp', 'file', 'javascript', 'ws+unix'), fc.constantFrom('://', ':', ':/', ':///'), fc.constantFrom(...hosts), ports, pathish).map((p) => p.join('')) },
+  { weight: 6, arbitrary: fc.tuple(fc.constantFrom('ws', 'wss', 'http', 'https', 'WS', 'Https', 'ftp', 'file', 'javascript', 'ws+unix'), fc.constantFrom('://', ':', ':/', ':///'), hostArb, ports, pathish).map((p) => p.join('')) },
   { weight: 1, arbitrary: fc.string({ maxLength: 30 }) },
   { weight: 1, arbitrary: hostile }
 );
