@@ -289,6 +289,33 @@
       same(FakeWebSocket.last().args, [cases[i][1]], 'engine URL for ' + cases[i][0]);
     }
   });
+  test('constructor: hosts as the URL Standard parses them, on engines without a URL class (the own parser)', function () {
+    // Expected values: the URL Standard's host parser (IPv4 number forms, percent-decoding,
+    // IPv6 serialization), as Node's URL gives them; none of these engines has a URL class.
+    var cases = [
+      ['ws://0x7f.1/', 'ws://127.0.0.1/'],
+      ['ws://1.2.3/', 'ws://1.2.0.3/'],
+      ['ws://4294967295/', 'ws://255.255.255.255/'],
+      ['ws://%30x7f.%31/', 'ws://127.0.0.1/'],
+      ['ws://ex%41mple.test/', 'ws://example.test/'],
+      ['ws://[0:0:0:0:0:0:0:1]/', 'ws://[::1]/'],
+      ['ws://[1:0:0:2:0:0:0:3]/', 'ws://[1:0:0:2::3]/'],
+      ['ws://[::ffff:1.2.3.4]/', 'ws://[::ffff:102:304]/']
+    ];
+    for (var i = 0; i < cases.length; i++) {
+      var ws = new global.WebSocket(cases[i][0]);
+      eq(ws.url, cases[i][1], 'url of ' + cases[i][0]);
+      same(FakeWebSocket.last().args, [cases[i][1]], 'engine URL for ' + cases[i][0]);
+    }
+    var before = FakeWebSocket.instances.length;
+    var bad = ['ws://256.0.0.1/', 'ws://1.2.3.4.5/', 'ws://0x100000000/', 'ws://[:::]/', 'ws://a\ufffdb/', 'ws://a%ed%a0%80/'];
+    for (var j = 0; j < bad.length; j++) {
+      (function (u) {
+        throwsDOM(function () { new global.WebSocket(u); }, 'SyntaxError', 12, u);
+      })(bad[j]);
+    }
+    eq(FakeWebSocket.instances.length, before, 'no engine socket was created');
+  });
   test('constructor: a relative URL → SyntaxError without a base; resolved against location', function () {
     throwsDOM(function () { new global.WebSocket('/x'); }, 'SyntaxError', 12, 'no base');
     global.location = { href: 'http://example.test/dir/page.html' };
