@@ -276,6 +276,14 @@
     throwsDOM(function () { new global.WebSocket(); }, 'TypeError', 0, 'no argument');
     eq(FakeWebSocket.instances.length, before, 'no engine socket was created');
   });
+  // Each [input, serialized]: the socket's url, and the one URL the engine was given.
+  function expectURLs(cases) {
+    for (var i = 0; i < cases.length; i++) {
+      var ws = new global.WebSocket(cases[i][0]);
+      eq(ws.url, cases[i][1], 'url of ' + cases[i][0]);
+      same(FakeWebSocket.last().args, [cases[i][1]], 'engine URL for ' + cases[i][0]);
+    }
+  }
   test('constructor: http(s) → ws(s), serialized, the engine gets the serialized URL', function () {
     var cases = [
       ['http://example.test/a/../b?x=1', 'ws://example.test/b?x=1'],
@@ -283,11 +291,7 @@
       ['WS://example.test:80/p', 'ws://example.test/p'],
       ['wss://example.test:8443', 'wss://example.test:8443/']
     ];
-    for (var i = 0; i < cases.length; i++) {
-      var ws = new global.WebSocket(cases[i][0]);
-      eq(ws.url, cases[i][1], 'url of ' + cases[i][0]);
-      same(FakeWebSocket.last().args, [cases[i][1]], 'engine URL for ' + cases[i][0]);
-    }
+    expectURLs(cases);
   });
   test('constructor: hosts as the URL Standard parses them, on engines without a URL class (the own parser)', function () {
     // Expected values: the URL Standard's host parser (IPv4 number forms, percent-decoding,
@@ -302,11 +306,7 @@
       ['ws://[1:0:0:2:0:0:0:3]/', 'ws://[1:0:0:2::3]/'],
       ['ws://[::ffff:1.2.3.4]/', 'ws://[::ffff:102:304]/']
     ];
-    for (var i = 0; i < cases.length; i++) {
-      var ws = new global.WebSocket(cases[i][0]);
-      eq(ws.url, cases[i][1], 'url of ' + cases[i][0]);
-      same(FakeWebSocket.last().args, [cases[i][1]], 'engine URL for ' + cases[i][0]);
-    }
+    expectURLs(cases);
     var before = FakeWebSocket.instances.length;
     var bad = ['ws://256.0.0.1/', 'ws://1.2.3.4.5/', 'ws://0x100000000/', 'ws://[:::]/', 'ws://a\ufffdb/', 'ws://a%ed%a0%80/'];
     for (var j = 0; j < bad.length; j++) {
