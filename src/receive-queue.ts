@@ -62,8 +62,8 @@ export class ReceiveQueue implements TransportEvents {
   message(data: any, engineEvent?: any): void {
     if (!this.sink.isOpen()) return;
     // Text and ArrayBuffers (what nearly every engine gives) are told apart without a Blob
-    // brand check, which throws for them.
-    const blob = typeof data !== 'string' && !isArrayBuffer(data) && isBlob(data);
+    // brand check, which throws for them; an ArrayBuffer of this realm by instanceof first.
+    const blob = typeof data !== 'string' && !(typeof ArrayBuffer !== 'undefined' && data instanceof ArrayBuffer) && !isArrayBuffer(data) && isBlob(data);
     if (!blob && this.entries.length === 0 && !this.draining) {
       // The common path: nothing waits ahead of it (and OPEN, just checked), so it is dispatched
       // now, as drain() would, without an entry. Inputs that arrive during its dispatch queue
