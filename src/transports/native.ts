@@ -145,45 +145,30 @@ function takeEngineEvent(this: any, ev: any): boolean {
   return true;
 }
 
-// The engine's listeners, one function for every socket: the engine calls them with the socket
-// as `this` (DOM "inner invoke": the callback this value is the event's currentTarget).
-function onOpen(this: any, ev: any): void {
-  (this[TRANSPORT] as NativeTransport).handleEvent(ev, 'open');
-}
-function onMessage(this: any, ev: any): void {
-  (this[TRANSPORT] as NativeTransport).handleEvent(ev, 'message');
-}
-function onError(this: any, ev: any): void {
-  (this[TRANSPORT] as NativeTransport).handleEvent(ev, 'error');
-}
-function onClose(this: any, ev: any): void {
-  (this[TRANSPORT] as NativeTransport).handleEvent(ev, 'close');
-}
+const ENGINE_EVENTS = ['open', 'message', 'error', 'close'];
 
 /**
- * Listens to the engine socket. Engines without addEventListener get their onX handlers set, as
- * closures over the transport (an engine may call a handler without the socket as `this`).
+ * The engine's listener, one function for every socket and type: the engine calls it with the
+ * socket as `this` and an event of the type it was added for (DOM "inner invoke").
  */
+function onEngineEvent(this: any, ev: any): void {
+  (this[TRANSPORT] as NativeTransport).handleEvent(ev, ev.type);
+}
+
+/** An onX handler for engines without addEventListener (it may be called without `this`). */
+function handlerFor(t: NativeTransport, type: string): (ev: any) => void {
+  return function (ev: any) {
+    t.handleEvent(ev, type);
+  };
+}
+
 function listen(socket: any, t: NativeTransport): void {
-  if (typeof socket.addEventListener === 'function') {
-    socket.addEventListener('open', onOpen);
-    socket.addEventListener('message', onMessage);
-    socket.addEventListener('error', onError);
-    socket.addEventListener('close', onClose);
-    return;
+  const add = typeof socket.addEventListener === 'function';
+  for (let i = 0; i < ENGINE_EVENTS.length; i++) {
+    const type = ENGINE_EVENTS[i];
+    if (add) socket.addEventListener(type, onEngineEvent);
+    else socket['on' + type] = handlerFor(t, type);
   }
-  socket.onopen = function (ev: any) {
-    t.handleEvent(ev, 'open');
-  };
-  socket.onmessage = function (ev: any) {
-    t.handleEvent(ev, 'message');
-  };
-  socket.onerror = function (ev: any) {
-    t.handleEvent(ev, 'error');
-  };
-  socket.onclose = function (ev: any) {
-    t.handleEvent(ev, 'close');
-  };
 }
 
 function createNativeTransport(

@@ -38,7 +38,6 @@ export function wsBackend(WS: any): Backend {
   if (isWs7OrOlder(WS)) {
     quirks.push('ws7MessageTextAsString', 'ws7NoProtocolValidation', 'ws7HandlerAssignmentRemovesListeners', 'ws7StuckAfterThrowingClose');
   }
-  const taken = takenEvents();
   return {
     name: 'ws',
     native: WS,
@@ -47,7 +46,7 @@ export function wsBackend(WS: any): Backend {
     sendsViews: true,
     quirks: quirks,
     create: function (url, protocols, options, events) {
-      return createWsTransport(WS, url, protocols, options, events, taken);
+      return createWsTransport(WS, url, protocols, options, events);
     }
   };
 }
@@ -95,36 +94,25 @@ class WsTransport implements Transport {
 
 /**
  * The events a ws socket emits, taken where ws emits them: its `emit` (EventEmitter's, which ws
- * calls as `this.emit(...)` for all of them) shadowed by an own property of this private socket,
- * one function per backend. 'open', 'message', 'error' and 'close' go to the transport and to no
- * listener (nothing else listens to this socket; an 'error' is never unhandled); anything else
- * ('upgrade', 'unexpected-response', 'ping', 'redirect') is emitted as before. Until an 'open'
- * has been seen coming this way every socket also gets listeners, so nothing depends on it; from
- * then on none (issue 13: four listeners grew each socket's listener table by ~128 B).
+ * 7 and 8 call as `this.emit(...)` for every event) shadowed by an own property of this private
+ * socket, one function for every socket. 'open', 'message', 'error' and 'close' go to the
+ * transport and to no listener: the socket gets none (issue 13: four listeners grew each
+ * socket's listener table by ~128 B), and an 'error' is never unhandled (an 'error' without a
+ * listener crashes Node, smoldot#2604; ws emits it when it fails the connection: ECONNREFUSED,
+ * "Unexpected server response: 401", a bad Sec-WebSocket-Accept, a protocol error; 'close'
+ * follows). Anything else ('upgrade', 'unexpected-response', 'ping', 'redirect') is emitted as
+ * before.
  */
-interface TakenEvents {
-  seen: boolean;
-  emit: (this: any, type: string, a?: any, b?: any) => boolean;
+function takeEmit(this: any, type: string, a?: any, b?: any): boolean {
+  if (type === 'open') onOpen.call(this);
+  else if (type === 'message') onMessage.call(this, a, b);
+  else if (type === 'error') onError.call(this, a);
+  else if (type === 'close') onClose.call(this, a, b);
+  else return Object.getPrototypeOf(this).emit.apply(this, arguments);
+  return true;
 }
 
-function takenEvents(): TakenEvents {
-  const taken: TakenEvents = {
-    seen: false,
-    emit: function (this: any, type: string, a?: any, b?: any): boolean {
-      if (type === 'message') onMessage.call(this, a, b);
-      else if (type === 'open') {
-        taken.seen = true;
-        onOpen.call(this);
-      } else if (type === 'error') onError.call(this, a);
-      else if (type === 'close') onClose.call(this, a, b);
-      else return Object.getPrototypeOf(this).emit.apply(this, arguments);
-      return true;
-    }
-  };
-  return taken;
-}
-
-function createWsTransport(WS: any, url: string, protocols: string[], options: unknown, events: TransportEvents, taken: TakenEvents): Transport {
+function createWsTransport(WS: any, url: string, protocols: string[], options: unknown, events: TransportEvents): Transport {
   let socket: any;
   try {
     socket = options !== undefined ? new WS(url, protocols, options) : new WS(url, protocols);
@@ -134,35 +122,15 @@ function createWsTransport(WS: any, url: string, protocols: string[], options: u
   const t = new WsTransport(socket, events);
   socket[TRANSPORT] = t;
   socket.binaryType = 'arraybuffer';
-  socket.emit = taken.emit;
-  if (!taken.seen) {
-    socket.on('open', onOpen);
-    socket.on('message', onMessage);
-    // Always listened to: an 'error' without a listener crashes Node (smoldot#2604). ws emits it
-    // when it fails the connection (ECONNREFUSED, "Unexpected server response: 401", a bad
-    // Sec-WebSocket-Accept, a protocol error); 'close' follows.
-    socket.on('error', onError);
-    socket.on('close', onClose);
-  }
+  socket.emit = takeEmit;
   return t;
 }
 
 function onOpen(this: any): void {
   const t: WsTransport = this[TRANSPORT];
-  if (t.detached) return;
-  // ws has no public event for the peer's Close frame; its receiver's 'conclude' is it
-  // (ws 7 and 8). Elsewhere the class reads readyState CLOSING (peerClosing()).
-  const receiver = this._receiver;
-  if (receiver && typeof receiver.on === 'function') {
-    receiver[TRANSPORT] = t;
-    receiver.on('conclude', onConclude);
-  }
-  t.events.open(str(this.protocol), str(this.extensions));
-}
-
-function onConclude(this: any): void {
-  const t: WsTransport = this[TRANSPORT];
-  if (!t.detached && !t.closed) t.events.closing();
+  // The peer's Close frame has no event of its own: ws answers it at once (readyState CLOSING),
+  // which the class reads on every access (peerClosing()).
+  if (!t.detached) t.events.open(str(this.protocol), str(this.extensions));
 }
 
 function onMessage(this: any, data: any, isBinary?: boolean): void {
