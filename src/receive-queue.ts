@@ -1,6 +1,8 @@
 /**
  * The inbox (WHATWG WebSockets "when a WebSocket message has been received", "the WebSocket
- * closing handshake is started", "the WebSocket connection is closed"; SPEC §2 binaryType).
+ * closing handshake is started", "the WebSocket connection is closed"; SPEC §2 binaryType): the
+ * engine's inputs (TransportEvents) to one state machine, which the transport calls directly
+ * (issue 13: no forwarding object per socket).
  * The Standard runs each of these as a task, in the order the engine saw them; the shim keeps
  * that order here, because one of them may have to wait: an engine's Blob that must be read
  * before it can be dispatched as an ArrayBuffer. Everything behind it (messages, the peer's
@@ -8,7 +10,7 @@
  */
 import { readBlob } from './blob';
 import { isArrayBuffer, isBlob } from './webidl';
-import { CloseReport } from './transports/types';
+import { CloseReport, TransportEvents } from './transports/types';
 
 type Entry =
   /** `blob`: an engine's Blob; `data` is its bytes once read (state 'ready'). */
@@ -17,7 +19,14 @@ type Entry =
   | { kind: 'close'; report: CloseReport };
 
 export interface ReceiveSink {
-  /** Messages are dispatched only while OPEN (the Standard's step 1). */
+  /** "When the WebSocket connection is established" (the engine's open; not queued: nothing precedes it). */
+  connectionEstablished(protocol: string, extensions: string): void;
+  /**
+   * The engine closed: nothing more is handed to it. Whether its close still counts (false once
+   * CLOSED or after the connection failed, whose own close comes).
+   */
+  engineStopped(): boolean;
+  /** Messages are received and dispatched only while OPEN (the Standard's step 1). */
   isOpen(): boolean;
   currentBinaryType(): string;
   /**
@@ -35,24 +44,33 @@ export interface ReceiveSink {
 
 const NO_ENTRIES: Entry[] = [];
 
-export class ReceiveQueue {
+export class ReceiveQueue implements TransportEvents {
   /** NO_ENTRIES (shared, never written) until something must wait: an idle socket has no array. */
   private entries: Entry[] = NO_ENTRIES;
   private draining = false;
 
   constructor(private sink: ReceiveSink) {}
 
-  /** `engineEvent`: the engine's own event for `data`, dispatched as it is on the immediate path. */
+  open(protocol: string, extensions: string): void {
+    this.sink.connectionEstablished(protocol, extensions);
+  }
+
+  /**
+   * "When a WebSocket message has been received" (only while OPEN). `engineEvent`: the engine's
+   * own event for `data`, dispatched as it is on the immediate path.
+   */
   message(data: any, engineEvent?: any): void {
+    if (!this.sink.isOpen()) return;
     // Text and ArrayBuffers (what nearly every engine gives) are told apart without a Blob
-    // brand check, which throws for them.
-    const blob = typeof data !== 'string' && !isArrayBuffer(data) && isBlob(data);
+    // brand check, which throws for them; an ArrayBuffer of this realm by instanceof first.
+    const blob = typeof data !== 'string' && !(typeof ArrayBuffer !== 'undefined' && data instanceof ArrayBuffer) && !isArrayBuffer(data) && isBlob(data);
     if (!blob && this.entries.length === 0 && !this.draining) {
-      // The common path: nothing waits ahead of it, so it is dispatched now, as drain() would,
-      // without an entry. Inputs that arrive during its dispatch queue behind it.
+      // The common path: nothing waits ahead of it (and OPEN, just checked), so it is dispatched
+      // now, as drain() would, without an entry. Inputs that arrive during its dispatch queue
+      // behind it.
       this.draining = true;
       try {
-        if (this.sink.isOpen()) this.sink.dispatchMessage(data, null, engineEvent);
+        this.sink.dispatchMessage(data, null, engineEvent);
       } finally {
         this.draining = false;
       }
@@ -66,12 +84,16 @@ export class ReceiveQueue {
     this.drain();
   }
 
+  /** The peer's Close frame (only while OPEN). */
   closing(): void {
+    if (!this.sink.isOpen()) return;
     this.add({ kind: 'closing' });
     this.drain();
   }
 
+  /** The engine closed: messages it gave before come first (one being read holds them). */
   close(report: CloseReport): void {
+    if (!this.sink.engineStopped()) return;
     this.add({ kind: 'close', report: report });
     this.drain();
   }

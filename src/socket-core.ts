@@ -16,7 +16,7 @@ import { ReceiveQueue, ReceiveSink } from './receive-queue';
 import { SendData, sizeOf } from './send-data';
 import { utf8ByteLength } from './utf8';
 import { CloseRequest } from './close-args';
-import { Backend, CloseReport, Failure, Transport, TransportEvents } from './transports/types';
+import { Backend, CloseReport, Failure, Transport } from './transports/types';
 import { mapEngineError } from './transports/map-error';
 import { failureOf } from './transports/engine-calls';
 
@@ -37,13 +37,17 @@ export interface CoreHost {
 /** No subprotocols (shared: an open socket keeps no list of its own). */
 const NONE: string[] = [];
 
+/** The send queue of every socket stopped before it needed one of its own (empty, never written). */
+let stoppedQueue: SendQueue | null = null;
+
 export class SocketCore implements QueueSink, ReceiveSink {
   readyState = CONNECTING;
   protocol = '';
   extensions = '';
   binaryType: 'blob' | 'arraybuffer' = 'blob';
   private transport: Transport | null = null;
-  private sendQueue: SendQueue;
+  /** Made when data must first wait (issue 13: most sockets never need one); null: nothing queued. */
+  private sendQueue: SendQueue | null = null;
   private inbox: ReceiveQueue;
   /** Bytes passed to send() that will never be sent (after close(), or lost to a failure). */
   private unsent = 0;
@@ -68,15 +72,26 @@ export class SocketCore implements QueueSink, ReceiveSink {
   /** The subprotocols asked for (the handshake's selection is checked against them). */
   private requested: string[] = NONE;
 
-  /** Whether the engine can take a Blob as it is (the send queue reads the others). */
-  readonly canSendBlob: boolean;
-
   constructor(private backend: Backend, private host: CoreHost) {
     // The queues call back this machine through the methods below (QueueSink, ReceiveSink):
     // no closures or sink objects per socket.
-    this.canSendBlob = backend.canSendBlob;
-    this.sendQueue = new SendQueue(this);
     this.inbox = new ReceiveQueue(this);
+  }
+
+  /** Whether the engine can take a Blob as it is (the send queue reads the others). */
+  get canSendBlob(): boolean {
+    return this.backend.canSendBlob;
+  }
+
+  /** Nothing more is handed to the engine; what was queued stays counted. */
+  private stopSending(): void {
+    if (this.sendQueue) this.sendQueue.stop();
+    else {
+      // Dead from the start: it never calls its sink (none, so it holds on to no socket).
+      if (!stoppedQueue) stoppedQueue = new SendQueue(null as unknown as QueueSink);
+      stoppedQueue.stop();
+      this.sendQueue = stoppedQueue;
+    }
   }
 
   // ---------------------------------------------------------------------------
@@ -117,7 +132,8 @@ export class SocketCore implements QueueSink, ReceiveSink {
   // engine that throws here throws from the constructor, mapped to a DOMException.
   connect(url: string, protocols: string[], options: unknown): void {
     this.requested = protocols;
-    this.transport = this.backend.create(url, protocols, options, this.engineInputs());
+    // The inbox takes the engine's inputs (TransportEvents) and hands them back in order.
+    this.transport = this.backend.create(url, protocols, options, this.inbox);
   }
 
   /**
@@ -132,27 +148,15 @@ export class SocketCore implements QueueSink, ReceiveSink {
     }, 0);
   }
 
-  private engineInputs(): TransportEvents {
-    return new EngineInputs(this);
-  }
-
-  /** The engine's message: "when a WebSocket message has been received", only while OPEN, in order (inbox). */
-  messageReceived(data: any, engineEvent?: any): void {
-    if (this.readyState === OPEN) this.inbox.message(data, engineEvent);
-  }
-
-  /** The engine saw the peer's Close frame. */
-  peerClosingReceived(): void {
-    if (this.readyState === OPEN) this.inbox.closing();
-  }
-
-  /** The engine is closed: nothing more is handed to it; what it held stays counted. */
-  engineClosed(report: CloseReport): void {
-    if (this.readyState === CLOSED || this.failure) return;
-    this.sendQueue.stop();
+  /**
+   * The engine is closed (the inbox asks before it queues the close): nothing more is handed to
+   * it; what it held stays counted.
+   */
+  engineStopped(): boolean {
+    if (this.readyState === CLOSED || this.failure) return false;
+    this.stopSending();
     this.freezeEngineAmount();
-    // Messages the engine gave before it closed come first (one being read holds them).
-    this.inbox.close(report);
+    return true;
   }
 
   /**
@@ -214,7 +218,7 @@ export class SocketCore implements QueueSink, ReceiveSink {
     if (this.readyState === CLOSED || this.failure) return;
     this.failure = failure || { error: undefined, message: '' };
     this.readyState = CLOSING;
-    this.sendQueue.stop();
+    this.stopSending();
     // Messages not yet dispatched are not delivered after a failure (readyState is not OPEN).
     this.inbox.clear();
     this.freezeEngineAmount();
@@ -232,7 +236,7 @@ export class SocketCore implements QueueSink, ReceiveSink {
   startClosingHandshake(req: CloseRequest): void {
     this.readyState = CLOSING;
     const self = this;
-    this.sendQueue.whenDrained(function () {
+    const closeEngine = function () {
       const t = self.transport;
       if (!t || self.failure) return;
       try {
@@ -240,7 +244,9 @@ export class SocketCore implements QueueSink, ReceiveSink {
       } catch (e) {
         self.failConnection(failureOf(mapEngineError(e, 'InvalidAccessError')));
       }
-    });
+    };
+    if (this.sendQueue) this.sendQueue.whenDrained(closeEngine);
+    else closeEngine();
   }
 
   /** "The WebSocket closing handshake is started" (the peer's Close frame): CLOSING. */
@@ -256,7 +262,7 @@ export class SocketCore implements QueueSink, ReceiveSink {
   connectionClosed(report: CloseReport): void {
     if (this.readyState === CLOSED) return;
     this.readyState = CLOSED;
-    this.sendQueue.stop();
+    this.stopSending();
     this.inbox.clear();
     this.freezeEngineAmount();
     this.transport = null;
@@ -314,7 +320,8 @@ export class SocketCore implements QueueSink, ReceiveSink {
   /** send() from OPEN on (the public method threw for CONNECTING). */
   send(d: SendData): void {
     // The common path: OPEN, nothing queued, nothing to convert → straight to the engine.
-    if (this.readyState === OPEN && this.sendQueue.canBypass(d.kind === 'blob')) {
+    const q = this.sendQueue;
+    if (this.readyState === OPEN && (q ? q.canBypass(d.kind === 'blob') : d.kind !== 'blob' || this.backend.canSendBlob)) {
       try {
         this.transport!.send(d.payload);
         if (d.kind === 'text') (this.inTaskText || (this.inTaskText = [])).push(d.payload as string);
@@ -339,14 +346,14 @@ export class SocketCore implements QueueSink, ReceiveSink {
     const size = sizeOf(d);
     // CLOSING or CLOSED (or the engine already gone): no exception; bufferedAmount grows by
     // the payload size, no framing, and never goes back down.
-    if (this.readyState !== OPEN || this.sendQueue.stopped) {
+    if (this.readyState !== OPEN || (q && q.stopped)) {
       this.unsent += size;
       return;
     }
     // Waiting behind a Blob: a copy of the bytes as they are now, so a buffer reused right
     // after send() does not change what is sent (strings and Blobs are immutable).
     const payload = d.kind === 'binary' ? copyBytes(d.payload as ArrayBuffer | ArrayBufferView) : d.payload;
-    this.sendQueue.push(payload, size, d.kind === 'blob');
+    (q || (this.sendQueue = new SendQueue(this))).push(payload, size, d.kind === 'blob');
   }
 
   /**
@@ -364,28 +371,11 @@ export class SocketCore implements QueueSink, ReceiveSink {
       }
       if (this.inTaskBytes > engine) engine = this.inTaskBytes;
     }
-    return this.sendQueue.bytes + engine + this.unsent;
+    return (this.sendQueue ? this.sendQueue.bytes : 0) + engine + this.unsent;
   }
 
   private freezeEngineAmount(): void {
     if (this.engineFinal === null) this.engineFinal = this.transport ? this.transport.bufferedAmount() : 0;
-  }
-}
-
-/** The engine's inputs to one state machine (TransportEvents): one object, its methods shared. */
-class EngineInputs implements TransportEvents {
-  constructor(private core: SocketCore) {}
-  open(protocol: string, extensions: string): void {
-    this.core.connectionEstablished(protocol, extensions);
-  }
-  message(data: string | ArrayBuffer | Blob, engineEvent?: any): void {
-    this.core.messageReceived(data, engineEvent);
-  }
-  closing(): void {
-    this.core.peerClosingReceived();
-  }
-  close(report: CloseReport): void {
-    this.core.engineClosed(report);
   }
 }
 

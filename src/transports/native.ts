@@ -34,10 +34,11 @@ export interface NativeBackendOptions {
   failedHandshake?: FailedHandshakeRelease;
   /**
    * The engine fires its events by calling `socket.dispatchEvent(event)` from JavaScript (undici:
-   * fireEvent in lib/web/websocket/util.js): the transport takes each message event there, before
-   * any dispatch, and hands it to the class, which may dispatch that very event at the socket
-   * object instead of making a second one (issue 13: a second event and a second dispatch per
-   * message ran at 0.48 of the native's rate).
+   * fireEvent in lib/web/websocket/util.js): the transport takes its events there, before any
+   * dispatch, and hands a message event to the class, which may dispatch that very event at the
+   * socket object instead of making a second one (issue 13: a second event and a second dispatch
+   * per message ran at 0.48 of the native's rate). Once that is seen, engine sockets get no
+   * listeners (issue 13: ~0.4 KB per socket).
    */
   takesEngineEvents?: boolean;
 }
@@ -52,6 +53,7 @@ export interface FailedHandshakeRelease {
 
 export function nativeBackend(Native: any, opts?: NativeBackendOptions): Backend {
   const o = opts || {};
+  const takes: EngineEvents | undefined = o.takesEngineEvents ? { seen: false } : undefined;
   return {
     name: o.name || 'browser',
     native: Native,
@@ -61,7 +63,7 @@ export function nativeBackend(Native: any, opts?: NativeBackendOptions): Backend
     unsupported: o.unsupported || [],
     create: function (url, protocols, options, events) {
       if (o.failedHandshake) o.failedHandshake.watch();
-      return createNativeTransport(Native, url, protocols, o.optionsAs ? options : undefined, o.optionsAs, events, o.failedHandshake, o.engineBlobs, o.takesEngineEvents);
+      return createNativeTransport(Native, url, protocols, o.optionsAs ? options : undefined, o.optionsAs, events, o.failedHandshake, o.engineBlobs, takes);
     }
   };
 }
@@ -80,11 +82,6 @@ function followBinaryType(socket: any, t: Transport): void {
   t.binaryType = function (type) {
     setBinaryType(socket, type);
   };
-}
-
-function on(target: any, type: string, fn: (ev: any) => void): void {
-  if (typeof target.addEventListener === 'function') target.addEventListener(type, fn);
-  else target['on' + type] = fn;
 }
 
 /** Backend options that can be passed on: an object (anything else is ignored, as by ws). */
@@ -122,19 +119,56 @@ function messageData(d: any): any {
 const TRANSPORT = '__websocketShimTransport';
 
 /**
- * The engine's dispatchEvent, shadowed by an own property of this private engine object (one
- * function for every socket; the engine calls it with the socket as `this`): a message event goes
- * to the transport instead of the engine's dispatch. Anything else is dispatched as before; an
- * engine that stops calling dispatchEvent this way still reaches the 'message' listener, so
- * nothing depends on it.
+ * Per backend whose engine fires its events through `socket.dispatchEvent` (takesEngineEvents):
+ * whether that has been seen (an 'open' came through takeEngineEvent). Until then every engine
+ * socket also gets listeners, so nothing depends on it; from then on it gets none (issue 13:
+ * four listeners were ~0.4 KB of an undici socket).
  */
-function takeMessageEvent(this: any, ev: any): boolean {
+interface EngineEvents {
+  seen: boolean;
+}
+
+/**
+ * The engine's dispatchEvent, shadowed by an own property of this private engine object (one
+ * function for every socket; the engine calls it with the socket as `this`): the events the
+ * transport listens to go to it instead of the engine's dispatch (nothing else listens to this
+ * socket), a message event with the event itself. Any other type is dispatched as before.
+ */
+function takeEngineEvent(this: any, ev: any): boolean {
   const t: NativeTransport = this[TRANSPORT];
-  if (ev && ev.type === 'message') {
-    t.engineMessageEvent(ev);
-    return true;
+  const type = ev && ev.type;
+  if (type === 'message') t.engineMessageEvent(ev);
+  else if (type === 'open' || type === 'error' || type === 'close') {
+    if (type === 'open') t.takes!.seen = true;
+    t.handleEvent(ev, type);
+  } else return t.engineDispatch!.call(this, ev);
+  return true;
+}
+
+const ENGINE_EVENTS = ['open', 'message', 'error', 'close'];
+
+/**
+ * The engine's listener, one function for every socket and type: the engine calls it with the
+ * socket as `this` and an event of the type it was added for (DOM "inner invoke").
+ */
+function onEngineEvent(this: any, ev: any): void {
+  (this[TRANSPORT] as NativeTransport).handleEvent(ev, ev.type);
+}
+
+/** An onX handler for engines without addEventListener (it may be called without `this`). */
+function handlerFor(t: NativeTransport, type: string): (ev: any) => void {
+  return function (ev: any) {
+    t.handleEvent(ev, type);
+  };
+}
+
+function listen(socket: any, t: NativeTransport): void {
+  const add = typeof socket.addEventListener === 'function';
+  for (let i = 0; i < ENGINE_EVENTS.length; i++) {
+    const type = ENGINE_EVENTS[i];
+    if (add) socket.addEventListener(type, onEngineEvent);
+    else socket['on' + type] = handlerFor(t, type);
   }
-  return t.engineDispatch!.call(this, ev);
 }
 
 function createNativeTransport(
@@ -146,7 +180,7 @@ function createNativeTransport(
   events: TransportEvents,
   failedHandshake?: FailedHandshakeRelease,
   engineBlobs?: boolean,
-  takesEngineEvents?: boolean
+  takes?: EngineEvents
 ): Transport {
   let socket: any;
   try {
@@ -156,27 +190,18 @@ function createNativeTransport(
   }
 
   const t = new NativeTransport(socket, events, url, failedHandshake);
+  socket[TRANSPORT] = t;
 
   // Binary messages as ArrayBuffer; the class makes Blobs (SPEC: binaryType at dispatch).
   setBinaryType(socket, 'arraybuffer');
 
-  on(socket, 'open', function (ev: any) {
-    t.handleEvent(ev, 'open');
-  });
-  on(socket, 'message', function (ev: any) {
-    t.handleEvent(ev, 'message');
-  });
-  on(socket, 'error', function (ev: any) {
-    t.handleEvent(ev, 'error');
-  });
-  on(socket, 'close', function (ev: any) {
-    t.handleEvent(ev, 'close');
-  });
-  if (takesEngineEvents && typeof socket.dispatchEvent === 'function') {
-    socket[TRANSPORT] = t;
+  const taken = !!takes && typeof socket.dispatchEvent === 'function';
+  if (taken) {
+    t.takes = takes;
     t.engineDispatch = socket.dispatchEvent;
-    socket.dispatchEvent = takeMessageEvent;
+    socket.dispatchEvent = takeEngineEvent;
   }
+  if (!taken || !takes!.seen) listen(socket, t);
   if (engineBlobs) followBinaryType(socket, t);
   return t;
 }
@@ -198,8 +223,9 @@ class NativeTransport implements Transport {
     private failedHandshake: FailedHandshakeRelease | undefined
   ) {}
 
-  /** The engine's own dispatchEvent, where its message events are taken (takeMessageEvent). */
+  /** The engine's own dispatchEvent, where its events are taken (takeEngineEvent). */
   engineDispatch: ((ev: any) => boolean) | undefined = undefined;
+  takes: EngineEvents | undefined = undefined;
 
   /** An engine event of the type its listener was added for. */
   handleEvent(ev: any, kind: string): void {

@@ -92,6 +92,26 @@ class WsTransport implements Transport {
   }
 }
 
+/**
+ * The events a ws socket emits, taken where ws emits them: its `emit` (EventEmitter's, which ws
+ * 7 and 8 call as `this.emit(...)` for every event) shadowed by an own property of this private
+ * socket, one function for every socket. 'open', 'message', 'error' and 'close' go to the
+ * transport and to no listener: the socket gets none (issue 13: four listeners grew each
+ * socket's listener table by ~128 B), and an 'error' is never unhandled (an 'error' without a
+ * listener crashes Node, smoldot#2604; ws emits it when it fails the connection: ECONNREFUSED,
+ * "Unexpected server response: 401", a bad Sec-WebSocket-Accept, a protocol error; 'close'
+ * follows). Anything else ('upgrade', 'unexpected-response', 'ping', 'redirect') is emitted as
+ * before.
+ */
+function takeEmit(this: any, type: string, a?: any, b?: any): boolean {
+  if (type === 'open') onOpen.call(this);
+  else if (type === 'message') onMessage.call(this, a, b);
+  else if (type === 'error') onError.call(this, a);
+  else if (type === 'close') onClose.call(this, a, b);
+  else return Object.getPrototypeOf(this).emit.apply(this, arguments);
+  return true;
+}
+
 function createWsTransport(WS: any, url: string, protocols: string[], options: unknown, events: TransportEvents): Transport {
   let socket: any;
   try {
@@ -102,32 +122,15 @@ function createWsTransport(WS: any, url: string, protocols: string[], options: u
   const t = new WsTransport(socket, events);
   socket[TRANSPORT] = t;
   socket.binaryType = 'arraybuffer';
-  socket.on('open', onOpen);
-  socket.on('message', onMessage);
-  // Always listened to: an 'error' without a listener crashes Node (smoldot#2604). ws emits it
-  // when it fails the connection (ECONNREFUSED, "Unexpected server response: 401", a bad
-  // Sec-WebSocket-Accept, a protocol error); 'close' follows.
-  socket.on('error', onError);
-  socket.on('close', onClose);
+  socket.emit = takeEmit;
   return t;
 }
 
 function onOpen(this: any): void {
   const t: WsTransport = this[TRANSPORT];
-  if (t.detached) return;
-  // ws has no public event for the peer's Close frame; its receiver's 'conclude' is it
-  // (ws 7 and 8). Elsewhere the class reads readyState CLOSING (peerClosing()).
-  const receiver = this._receiver;
-  if (receiver && typeof receiver.on === 'function') {
-    receiver[TRANSPORT] = t;
-    receiver.on('conclude', onConclude);
-  }
-  t.events.open(str(this.protocol), str(this.extensions));
-}
-
-function onConclude(this: any): void {
-  const t: WsTransport = this[TRANSPORT];
-  if (!t.detached && !t.closed) t.events.closing();
+  // The peer's Close frame has no event of its own: ws answers it at once (readyState CLOSING),
+  // which the class reads on every access (peerClosing()).
+  if (!t.detached) t.events.open(str(this.protocol), str(this.extensions));
 }
 
 function onMessage(this: any, data: any, isBinary?: boolean): void {
@@ -163,8 +166,9 @@ function onClose(this: any, code: number, reason: any): void {
 function messageData(data: any, isBinary?: boolean): string | ArrayBuffer {
   // ws 7: text arrives as a string.
   if (typeof data === 'string') return data;
-  // ws 8: text arrives as a Buffer with isBinary false.
-  if (isBinary === false) return data.toString('utf8');
+  // ws 8: text arrives as a Buffer with isBinary false (toString() without an argument: UTF-8,
+  // on Buffer's own fast path, as ws's own MessageEvent does).
+  if (isBinary === false) return data.toString();
   if (data instanceof ArrayBuffer || tagOf(data) === 'ArrayBuffer') return data;
   if (Array.isArray(data)) return concat(data);
   return data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength);

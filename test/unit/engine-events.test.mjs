@@ -1,0 +1,200 @@
+// src/transports/native.ts and src/transports/ws.ts — where the transports take the engine's
+// events. Issue 13 (heap per open socket): an engine that fires its events through its own
+// `dispatchEvent` (undici) has them taken there, and once an 'open' has been seen coming that
+// way, later engine sockets get no listeners at all; ws sockets (EventEmitters, whose every
+// event goes through `this.emit`) get none. These check that every
+// event still reaches the state machine exactly once and in order, before and after, and that
+// what the transports do not take (other event types, 'unexpected-response') is untouched.
+import { expect } from 'chai';
+import { EventEmitter } from 'node:events';
+import { load } from './_helpers.mjs';
+
+const { nativeBackend } = load('transports/native');
+const { wsBackend } = load('transports/ws');
+
+function recorder() {
+  const log = [];
+  return {
+    log,
+    open: (protocol, extensions) => log.push(['open', protocol, extensions]),
+    message: (data, engineEvent) => log.push(['message', data, engineEvent ? 'engine event' : 'no event']),
+    closing: () => log.push(['closing']),
+    close: (report) => log.push(['close', report.code, report.reason, report.wasClean])
+  };
+}
+
+/** An undici-like engine: a Node EventTarget that fires its events by calling this.dispatchEvent. */
+function undiciLike({ viaOwnDispatch = true } = {}) {
+  const made = [];
+  class Engine extends EventTarget {
+    constructor(url) {
+      super();
+      this.url = url;
+      this.readyState = 0;
+      this.protocol = '';
+      this.extensions = '';
+      this.added = [];
+      made.push(this);
+    }
+    addEventListener(type, fn) {
+      this.added.push(type);
+      super.addEventListener(type, fn);
+    }
+    fire(ev) {
+      return viaOwnDispatch ? this.dispatchEvent(ev) : EventTarget.prototype.dispatchEvent.call(this, ev);
+    }
+    open() {
+      this.readyState = 1;
+      this.fire(new Event('open'));
+    }
+    receive(data) {
+      this.fire(new MessageEvent('message', { data, origin: 'ws://127.0.0.1:1' }));
+    }
+    closed(code, reason) {
+      this.readyState = 3;
+      const ev = new Event('close');
+      Object.assign(ev, { code, reason, wasClean: true });
+      this.fire(ev);
+    }
+    send() {}
+    close() {}
+  }
+  return { Engine, made };
+}
+
+describe('engine events: undici-like engines (their own dispatchEvent), issue 13', function () {
+  it('the first socket is listened to; each event reaches the machine once, in order', function () {
+    const { Engine, made } = undiciLike();
+    const backend = nativeBackend(Engine, { takesEngineEvents: true });
+    const ev = recorder();
+    backend.create('ws://127.0.0.1:1/', [], undefined, ev);
+    const s = made[0];
+    expect(s.added).to.deep.equal(['open', 'message', 'error', 'close']);
+    s.open();
+    s.receive('a');
+    s.closed(1000, 'bye');
+    expect(ev.log).to.deep.equal([
+      ['open', '', ''],
+      ['message', 'a', 'engine event'],
+      ['close', 1000, 'bye', true]
+    ]);
+  });
+
+  it('once an open came through dispatchEvent, later sockets get no listeners and still get every event once', function () {
+    const { Engine, made } = undiciLike();
+    const backend = nativeBackend(Engine, { takesEngineEvents: true });
+    backend.create('ws://127.0.0.1:1/', [], undefined, recorder());
+    made[0].open();
+    const ev = recorder();
+    backend.create('ws://127.0.0.1:1/', [], undefined, ev);
+    const s = made[1];
+    expect(s.added, 'no listeners on the second engine socket').to.deep.equal([]);
+    s.open();
+    s.receive('b');
+    s.receive(new ArrayBuffer(2));
+    s.closed(4000, 'r');
+    expect(ev.log.map((e) => e[0])).to.deep.equal(['open', 'message', 'message', 'close']);
+    expect(ev.log[3]).to.deep.equal(['close', 4000, 'r', true]);
+  });
+
+  it('an engine that dispatches without its own dispatchEvent is still heard, through the listeners', function () {
+    const { Engine, made } = undiciLike({ viaOwnDispatch: false });
+    const backend = nativeBackend(Engine, { takesEngineEvents: true });
+    for (let i = 0; i < 2; i++) {
+      const ev = recorder();
+      backend.create('ws://127.0.0.1:1/', [], undefined, ev);
+      const s = made[i];
+      expect(s.added, 'socket ' + i + ' listened to: no open was seen through dispatchEvent').to.deep.equal(['open', 'message', 'error', 'close']);
+      s.open();
+      s.receive('c');
+      expect(ev.log).to.deep.equal([
+        ['open', '', ''],
+        ['message', 'c', 'no event']
+      ]);
+    }
+  });
+
+  it('other event types are dispatched by the engine as before', function () {
+    const { Engine, made } = undiciLike();
+    nativeBackend(Engine, { takesEngineEvents: true }).create('ws://127.0.0.1:1/', [], undefined, recorder());
+    let seen = 0;
+    made[0].addEventListener('other', () => seen++);
+    expect(made[0].dispatchEvent(new Event('other'))).to.equal(true);
+    expect(seen).to.equal(1);
+  });
+
+  it('a browser-like engine (no takesEngineEvents): shared listeners, called with the engine socket as this', function () {
+    const { Engine, made } = undiciLike({ viaOwnDispatch: false });
+    const backend = nativeBackend(Engine, {});
+    const a = recorder();
+    const b = recorder();
+    backend.create('ws://127.0.0.1:1/', [], undefined, a);
+    backend.create('ws://127.0.0.1:1/', [], undefined, b);
+    made[1].open();
+    made[0].open();
+    made[1].receive('to b');
+    made[0].receive('to a');
+    expect(a.log).to.deep.equal([
+      ['open', '', ''],
+      ['message', 'to a', 'no event']
+    ]);
+    expect(b.log).to.deep.equal([
+      ['open', '', ''],
+      ['message', 'to b', 'no event']
+    ]);
+  });
+});
+
+/** A ws-like class: an EventEmitter with terminate(), emitting as ws does (this.emit). */
+function wsLike() {
+  const made = [];
+  class WS extends EventEmitter {
+    constructor(url) {
+      super();
+      this.url = url;
+      this.readyState = 0;
+      this.protocol = '';
+      this.extensions = '';
+      made.push(this);
+    }
+    terminate() {}
+    send() {}
+    close() {}
+  }
+  WS.WebSocketServer = function () {};
+  return { WS, made };
+}
+
+describe('engine events: ws (its own emit), issue 13', function () {
+  it('a socket gets no listeners; every event still arrives once, in order; an error without listeners is taken, not thrown', function () {
+    const { WS, made } = wsLike();
+    const backend = wsBackend(WS);
+    const ev = recorder();
+    backend.create('ws://127.0.0.1:1/', [], undefined, ev);
+    const s = made[0];
+    for (const type of ['open', 'message', 'error', 'close']) expect(s.listenerCount(type), type).to.equal(0);
+    s.emit('open');
+    s.emit('message', Buffer.from('hé'), false);
+    s.emit('message', new Uint8Array([1, 2]).buffer, true);
+    expect(s.emit('error', new Error('boom'))).to.equal(true);
+    s.emit('close', 1006, Buffer.alloc(0));
+    expect(ev.log.slice(0, 2)).to.deep.equal([
+      ['open', '', ''],
+      ['message', 'hé', 'no event']
+    ]);
+    expect(ev.log[2][0]).to.equal('message');
+    expect(Array.from(new Uint8Array(ev.log[2][1]))).to.deep.equal([1, 2]);
+    expect(ev.log[3]).to.deep.equal(['close', undefined, '', false]);
+    expect(ev.log.length).to.equal(4);
+  });
+
+  it("what the transport does not take is emitted as before: 'unexpected-response' without a listener returns false (ws then fails the handshake)", function () {
+    const { WS, made } = wsLike();
+    wsBackend(WS).create('ws://127.0.0.1:1/', [], undefined, recorder());
+    expect(made[0].emit('unexpected-response', {}, {})).to.equal(false);
+    let pings = 0;
+    made[0].on('ping', () => pings++);
+    expect(made[0].emit('ping', Buffer.alloc(0))).to.equal(true);
+    expect(pings).to.equal(1);
+  });
+});
