@@ -5,7 +5,7 @@
 // bench/trials.mjs (shared with the browser page); heap figures are Node's own (--expose-gc).
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { sendBench, receiveBench, strictBench, surrogateBench, open, median } from './trials.mjs';
+import { sendBench, receiveBench, controlBench, strictBench, surrogateBench, open, median } from './trials.mjs';
 
 const require = createRequire(import.meta.url);
 const cfg = JSON.parse(process.env.BENCH_CONFIG || '{}');
@@ -103,10 +103,11 @@ const results = [];
 // Node moves 1–2 M small messages/s: trials of ~50–150 ms need far more than the browser's budget.
 const budget = { send: 16e6, receive: 64e6, cap: 100000 };
 const opts = { pairs: cfg.pairs || 5, scale: cfg.scale || 1, only: cfg.only || null, budget };
-const parts = cfg.parts || ['send', 'receive', 'strict', 'surrogate', 'heap', 'cycles'];
+const parts = cfg.parts || ['send', 'receive', 'control', 'strict', 'surrogate', 'heap', 'cycles'];
 for (const p of parts) {
   if (p === 'send') await sendBench(host, Native, Shim, cfg.url, opts, results);
   if (p === 'receive') await receiveBench(host, Native, Shim, cfg.url, opts, results);
+  if (p === 'control') await controlBench(host, Native, cfg.url, opts, results);
   if (p === 'strict') await strictBench(host, Native, Shim, cfg.url, opts, results);
   if (p === 'surrogate') await surrogateBench(host, Native, Shim, cfg.url, opts, results);
   if (p === 'heap') await heapBench(cfg.url, results, opts.only);

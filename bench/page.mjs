@@ -1,7 +1,7 @@
 // The browser benchmark client (Chromium, driven by bench/run.mjs): the same trials as the Node
 // client (bench/trials.mjs), the engine's own WebSocket against the shim wrapping it, in this page.
 // Configuration from the query string (url, pairs, scale, only); the result in window.__result.
-import { sendBench, receiveBench, strictBench, surrogateBench } from './trials.mjs';
+import { sendBench, receiveBench, controlBench, strictBench, surrogateBench } from './trials.mjs';
 
 const q = new URLSearchParams(location.search);
 const opts = { pairs: +q.get('pairs') || 5, scale: +q.get('scale') || 1, only: q.get('only') || null };
@@ -32,6 +32,7 @@ try {
   const url = q.get('url');
   await sendBench(host, Native, Shim, url, opts, results);
   await receiveBench(host, Native, Shim, url, opts, results);
+  await controlBench(host, Native, url, opts, results);
   await strictBench(host, Native, Shim, url, opts, results);
   await surrogateBench(host, Native, Shim, url, opts, results);
   window.__result = { runtime: { userAgent: navigator.userAgent }, backend: 'chromium', results };

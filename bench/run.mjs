@@ -149,6 +149,8 @@ if (full) {
     'so the figure is the client\'s rate, not the server\'s. Heap per socket: 500 sockets of each open at',
     'once, heap after GC, medians of 6 alternating rounds. Cycles: after 1,000 cycles of warm-up, heap after',
     "GC at the start, halfway and the end of the cycles, with the native's own growth measured the same way.",
+    'The two control rows measure the native against itself the same way (two native sockets): their spread',
+    'is what this machine gives a ratio of 1.00, the noise floor for every row above them.',
     'Targets are those of issue 13.',
     ''
   ];

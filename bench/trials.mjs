@@ -165,6 +165,30 @@ export async function receiveBench(host, Native, Shim, url, { pairs, scale, only
   sh.close();
 }
 
+/**
+ * The noise floor of this machine: the native engine against itself (two native sockets, the same
+ * A B B A pairs, the same counts) for a small send and a small receive. A shim ratio inside this
+ * row's spread is not told apart from 1.00 by this run.
+ */
+export async function controlBench(host, Native, url, { pairs, scale, only, budget = DEFAULT_BUDGET }, results) {
+  const a = await open(Native, url);
+  const b = await open(Native, url);
+  const send = 'control: native ÷ native, send ArrayBuffer 64';
+  if (!only || send.includes(only)) {
+    const data = KINDS.ArrayBuffer(64, host);
+    const n = countFor(64, scale, budget.send, budget.cap);
+    const exp = await expectation(host, wireBytes('ArrayBuffer', 64, data), n);
+    results.push({ id: send, n, ...(await abba(pairs, () => sendTrial(host, a, data, n, exp), () => sendTrial(host, b, data, n, exp))) });
+  }
+  const receive = 'control: native ÷ native, receive text 64';
+  if (!only || receive.includes(only)) {
+    const n = countFor(64, scale, budget.receive, budget.cap);
+    results.push({ id: receive, n, ...(await abba(pairs, () => receiveTrial(host, a, n, 64, 'text'), () => receiveTrial(host, b, n, 64, 'text'))) });
+  }
+  a.close();
+  b.close();
+}
+
 /** Strict mode's check on 1 MB strings: the shim's extra cost over the native send. */
 export async function strictBench(host, Native, Shim, url, { pairs, scale, only }, results) {
   const nat = await open(Native, url);
