@@ -148,15 +148,13 @@ function takeEngineEvent(this: any, ev: any): boolean {
 const ENGINE_EVENTS = ['open', 'message', 'error', 'close'];
 
 /**
- * The engine's listener, one function for every socket and type: the engine calls it with the
- * socket as `this` and an event of the type it was added for (DOM "inner invoke").
+ * The engine's listener for one socket and type. A closure per socket, not one shared function
+ * reading `this`: an engine the shim does not control (a user's or a webview's own class, an
+ * old engine's onX handlers) may call its listeners with any `this` (bug: a listener shared
+ * through `this` threw a TypeError there). The engines whose sockets the bench counts (undici,
+ * ws) get none of these once their events are taken where they fire them.
  */
-function onEngineEvent(this: any, ev: any): void {
-  (this[TRANSPORT] as NativeTransport).handleEvent(ev, ev.type);
-}
-
-/** An onX handler for engines without addEventListener (it may be called without `this`). */
-function handlerFor(t: NativeTransport, type: string): (ev: any) => void {
+function listenerFor(t: NativeTransport, type: string): (ev: any) => void {
   return function (ev: any) {
     t.handleEvent(ev, type);
   };
@@ -166,8 +164,8 @@ function listen(socket: any, t: NativeTransport): void {
   const add = typeof socket.addEventListener === 'function';
   for (let i = 0; i < ENGINE_EVENTS.length; i++) {
     const type = ENGINE_EVENTS[i];
-    if (add) socket.addEventListener(type, onEngineEvent);
-    else socket['on' + type] = handlerFor(t, type);
+    if (add) socket.addEventListener(type, listenerFor(t, type));
+    else socket['on' + type] = listenerFor(t, type);
   }
 }
 

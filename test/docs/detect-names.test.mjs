@@ -34,6 +34,7 @@ const NOT_NAMES = {
   isWellFormed: 'String.prototype method (ES2024), looked up by name (utf8)',
   toWellFormed: 'String.prototype method (ES2024), looked up by name (utf8)',
   byteLength: "ArrayBuffer's attribute: its brand-checking getter, looked up by name, recognises buffers (webidl)",
+  canSendBlob: "the send queue's sink property, an accessor of the state machine's ES5 class, defined by name (socket-core)",
   sendHeaders: "part of undici's diagnostics channel name 'undici:client:sendHeaders' (transports/undici-upgrade, Node only)"
 };
 

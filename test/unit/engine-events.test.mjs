@@ -123,7 +123,7 @@ describe('engine events: undici-like engines (their own dispatchEvent), issue 13
     expect(seen).to.equal(1);
   });
 
-  it('a browser-like engine (no takesEngineEvents): shared listeners, called with the engine socket as this', function () {
+  it('a browser-like engine (no takesEngineEvents): each socket hears its own engine socket', function () {
     const { Engine, made } = undiciLike({ viaOwnDispatch: false });
     const backend = nativeBackend(Engine, {});
     const a = recorder();
@@ -134,6 +134,49 @@ describe('engine events: undici-like engines (their own dispatchEvent), issue 13
     made[0].open();
     made[1].receive('to b');
     made[0].receive('to a');
+    expect(a.log).to.deep.equal([
+      ['open', '', ''],
+      ['message', 'to a', 'no event']
+    ]);
+    expect(b.log).to.deep.equal([
+      ['open', '', ''],
+      ['message', 'to b', 'no event']
+    ]);
+  });
+});
+
+describe('bug: an engine that calls its listeners without `this` threw a TypeError (a listener shared through `this`)', function () {
+  it("a user's own class calling listeners as plain functions: every event reaches its socket, in order", function () {
+    const made = [];
+    class OwnEngine {
+      constructor() {
+        this.readyState = 0;
+        this.protocol = '';
+        this.extensions = '';
+        this.listeners = {};
+        made.push(this);
+      }
+      addEventListener(type, fn) {
+        this.listeners[type] = fn;
+      }
+      fire(type, ev) {
+        const fn = this.listeners[type];
+        fn(ev); // no `this`, and an event without target or currentTarget
+      }
+      send() {}
+      close() {}
+    }
+    const backend = nativeBackend(OwnEngine, {});
+    const a = recorder();
+    const b = recorder();
+    backend.create('ws://127.0.0.1:1/', [], undefined, a);
+    backend.create('ws://127.0.0.1:1/', [], undefined, b);
+    made[1].readyState = 1;
+    made[1].fire('open', { type: 'open' });
+    made[0].readyState = 1;
+    made[0].fire('open', { type: 'open' });
+    made[0].fire('message', { type: 'message', data: 'to a' });
+    made[1].fire('message', { type: 'message', data: 'to b' });
     expect(a.log).to.deep.equal([
       ['open', '', ''],
       ['message', 'to a', 'no event']
