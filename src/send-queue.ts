@@ -34,6 +34,12 @@ const NO_ITEMS: Item[] = [];
 export class SendQueue {
   /** NO_ITEMS (shared, never written) until something must wait: an idle socket has no array. */
   private items: Item[] = NO_ITEMS;
+  /**
+   * The first item not yet handed over: items before it are done. An index, not shift(): a
+   * shift per item made a queue of n Blobs cost O(n²) (issue 13: 100,000 Blobs of 64 B went at
+   * 0.08 of the native's rate, 8 s of 10 in flush()).
+   */
+  private head = 0;
   private held = 0;
   private drained: (() => void) | null = null;
   private dead = false;
@@ -46,7 +52,7 @@ export class SendQueue {
   }
 
   get empty(): boolean {
-    return this.items.length === 0;
+    return this.head === this.items.length;
   }
 
   /** The connection failed or closed: nothing more is handed to the engine. */
@@ -56,13 +62,13 @@ export class SendQueue {
 
   /** Whether data may go straight to the engine: nothing queued and nothing to convert. */
   canBypass(isBlob: boolean): boolean {
-    return this.items.length === 0 && !this.dead && !(isBlob && !this.sink.canSendBlob);
+    return this.head === this.items.length && !this.dead && !(isBlob && !this.sink.canSendBlob);
   }
 
   push(data: Outgoing, size: number, isBlob: boolean): void {
     if (this.dead) return;
     const needsRead = isBlob && !this.sink.canSendBlob;
-    if (this.items.length === 0 && !needsRead) {
+    if (this.head === this.items.length && !needsRead) {
       // The common path: nothing ahead, nothing to convert.
       this.sink.write(data);
       return;
@@ -90,7 +96,7 @@ export class SendQueue {
    * so its exceptions reach the caller) if nothing is queued, else after the last item.
    */
   whenDrained(fn: () => void): void {
-    if (this.items.length === 0) fn();
+    if (this.head === this.items.length) fn();
     else this.drained = fn;
   }
 
@@ -102,8 +108,9 @@ export class SendQueue {
   stop(): void {
     this.dead = true;
     this.drained = null;
-    for (let i = 0; i < this.items.length; i++) this.items[i].data = null;
+    for (let i = this.head; i < this.items.length; i++) this.items[i].data = null;
     this.items = NO_ITEMS;
+    this.head = 0;
   }
 
   /**
@@ -115,15 +122,26 @@ export class SendQueue {
    */
   private flush(): void {
     try {
-      while (this.items.length && !this.items[0].pending && !this.dead) {
-        const item = this.items[0];
+      const items = this.items;
+      while (this.head < items.length && !items[this.head].pending && !this.dead) {
+        const item = items[this.head];
         if (item.error !== undefined) throw item.error;
         this.sink.write(item.data!);
-        this.items.shift();
+        // The engine may have failed the connection while taking it (stop(): a new array).
+        if (this.items === items) this.head++;
         this.held -= item.size;
         item.data = null;
       }
-      if (this.items.length === 0 && this.drained && !this.dead) {
+      if (this.head === this.items.length) {
+        // All handed over: back to no array.
+        this.items = NO_ITEMS;
+        this.head = 0;
+      } else if (this.head > 64 && this.head * 2 > this.items.length) {
+        // Most of the array is handed over: drop that part (each item is copied O(1) times).
+        this.items = this.items.slice(this.head);
+        this.head = 0;
+      }
+      if (this.head === this.items.length && this.drained && !this.dead) {
         const fn = this.drained;
         this.drained = null;
         fn();

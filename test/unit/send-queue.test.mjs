@@ -381,3 +381,68 @@ describe('send-queue: SendQueue', function () {
     });
   });
 });
+
+describe('bug: a queue of n Blobs took O(n²) time (Array#shift per item handed over; issue 13)', function () {
+  const tick = () => new Promise((r) => setTimeout(r, 0));
+
+  it('handing over 3,000 queued items never shifts the array, and keeps them in call order', async function () {
+    const sink = fakeSink(false);
+    const q = new SendQueue(sink);
+    const blobs = [];
+    for (let i = 0; i < 1000; i++) {
+      const b = controlledBlob([i & 255]);
+      blobs.push(b);
+      q.push(b, 1, true);
+      q.push('t' + i, 2, false);
+      q.push(new Uint8Array([i & 255, 1]), 2, false);
+    }
+    expect(q.bytes).to.equal(5000);
+    const shift = Array.prototype.shift;
+    let shifts = 0;
+    Array.prototype.shift = function () {
+      shifts++;
+      return shift.apply(this, arguments);
+    };
+    try {
+      // The last Blob first: nothing moves until the first one is read, then all of it does.
+      for (let i = blobs.length - 1; i >= 0; i--) blobs[i].resolve();
+      await tick();
+    } finally {
+      Array.prototype.shift = shift;
+    }
+    expect(shifts).to.equal(0);
+    expect(sink.writes.length).to.equal(3000);
+    for (let i = 0; i < 1000; i++) {
+      expect(Array.from(new Uint8Array(sink.writes[3 * i])), 'Blob ' + i).to.deep.equal([i & 255]);
+      expect(sink.writes[3 * i + 1]).to.equal('t' + i);
+      expect(Array.from(sink.writes[3 * i + 2])).to.deep.equal([i & 255, 1]);
+    }
+    expect(q.bytes).to.equal(0);
+    expect(q.empty).to.equal(true);
+    expect(q.canBypass(false)).to.equal(true);
+  });
+
+  it('a queue that never drains (a Blob always pending at its end) keeps handing over in order as reads finish', async function () {
+    const sink = fakeSink(false);
+    const q = new SendQueue(sink);
+    let next = 0;
+    let pending = controlledBlob([0]);
+    q.push(pending, 1, true);
+    // Each round: one more Blob behind, then the one ahead is read: 200 rounds, one item each.
+    for (let round = 1; round <= 200; round++) {
+      const behind = controlledBlob([round & 255]);
+      q.push(behind, 1, true);
+      pending.resolve();
+      await tick();
+      pending = behind;
+      next++;
+      expect(sink.writes.length).to.equal(next);
+      expect(q.bytes).to.equal(1);
+      expect(q.empty).to.equal(false);
+    }
+    pending.resolve();
+    await tick();
+    expect(sink.writes.map((ab) => new Uint8Array(ab)[0])).to.deep.equal(Array.from({ length: 201 }, (_, i) => i & 255));
+    expect(q.empty).to.equal(true);
+  });
+});
