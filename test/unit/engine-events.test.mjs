@@ -23,18 +23,35 @@ function recorder() {
   };
 }
 
+/** Two sockets a and b each heard its own engine socket: its open, then its message ('to a', 'to b'). */
+function expectOwnEvents(a, b) {
+  expect(a.log).to.deep.equal([
+    ['open', '', ''],
+    ['message', 'to a', 'no event']
+  ]);
+  expect(b.log).to.deep.equal([
+    ['open', '', ''],
+    ['message', 'to b', 'no event']
+  ]);
+}
+
+/** An engine socket's state as constructed (CONNECTING, nothing negotiated), recorded in `made`. */
+function connecting(socket, url, made) {
+  socket.url = url;
+  socket.readyState = 0;
+  socket.protocol = '';
+  socket.extensions = '';
+  made.push(socket);
+}
+
 /** An undici-like engine: a Node EventTarget that fires its events by calling this.dispatchEvent. */
 function undiciLike({ viaOwnDispatch = true } = {}) {
   const made = [];
   class Engine extends EventTarget {
     constructor(url) {
       super();
-      this.url = url;
-      this.readyState = 0;
-      this.protocol = '';
-      this.extensions = '';
       this.added = [];
-      made.push(this);
+      connecting(this, url, made);
     }
     addEventListener(type, fn) {
       this.added.push(type);
@@ -134,14 +151,7 @@ describe('engine events: undici-like engines (their own dispatchEvent), issue 13
     made[0].open();
     made[1].receive('to b');
     made[0].receive('to a');
-    expect(a.log).to.deep.equal([
-      ['open', '', ''],
-      ['message', 'to a', 'no event']
-    ]);
-    expect(b.log).to.deep.equal([
-      ['open', '', ''],
-      ['message', 'to b', 'no event']
-    ]);
+    expectOwnEvents(a, b);
   });
 });
 
@@ -149,12 +159,9 @@ describe('bug: an engine that calls its listeners without `this` threw a TypeErr
   it("a user's own class calling listeners as plain functions: every event reaches its socket, in order", function () {
     const made = [];
     class OwnEngine {
-      constructor() {
-        this.readyState = 0;
-        this.protocol = '';
-        this.extensions = '';
+      constructor(url) {
         this.listeners = {};
-        made.push(this);
+        connecting(this, url, made);
       }
       addEventListener(type, fn) {
         this.listeners[type] = fn;
@@ -177,14 +184,7 @@ describe('bug: an engine that calls its listeners without `this` threw a TypeErr
     made[0].fire('open', { type: 'open' });
     made[0].fire('message', { type: 'message', data: 'to a' });
     made[1].fire('message', { type: 'message', data: 'to b' });
-    expect(a.log).to.deep.equal([
-      ['open', '', ''],
-      ['message', 'to a', 'no event']
-    ]);
-    expect(b.log).to.deep.equal([
-      ['open', '', ''],
-      ['message', 'to b', 'no event']
-    ]);
+    expectOwnEvents(a, b);
   });
 });
 
@@ -194,11 +194,7 @@ function wsLike() {
   class WS extends EventEmitter {
     constructor(url) {
       super();
-      this.url = url;
-      this.readyState = 0;
-      this.protocol = '';
-      this.extensions = '';
-      made.push(this);
+      connecting(this, url, made);
     }
     terminate() {}
     send() {}
