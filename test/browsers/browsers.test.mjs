@@ -252,7 +252,7 @@ describe('browsers: Chromium, Firefox ESR, WebKitGTK and QtWebKit, through all t
           if (b.error) throw new Error(`the ${bundler} bundle did not build`);
           const result = await visit(`app-${bundler}-modern-auto`, 'app.html', `app=modern-auto&bundle=${encodeURIComponent(b.url)}`);
           entry.runs[`modern, strict (${bundler} app, modern/auto)`] = checkRows(result);
-          expect(result.items.length).to.equal(4);
+          expect(result.items.length).to.equal(5);
           expect(failures(result)).to.deep.equal([]);
         });
         it(`${bundler} app, import 'websocket-shim/modern/auto' with the engine's EventTarget deleted: NotSupportedError, nothing installed, detect() says why`, async function () {
