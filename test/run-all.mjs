@@ -87,15 +87,7 @@ const statsDir = mkdtempSync(join(tmpdir(), 'ws-shim-stats-'));
 let passed = 0;
 let failed = 0;
 const lines = [];
-for (const [name, flags, env, list] of suites) {
-  if (only && !name.startsWith(only)) continue;
-  if (list.length === 0) {
-    if (skipped[name]) {
-      console.log(`\n=== ${name} ===\n${skipped[name]}`);
-      lines.push(`${name}: ${skipped[name]}`);
-    }
-    continue;
-  }
+async function runSuite(name, flags, env, list) {
   const statsFile = join(statsDir, name.replace(/\W+/g, '_') + '.json');
   console.log(`\n=== ${name} ===`);
   const r = await run([...flags, mocha, '--reporter', reporter, '--timeout', '20000', ...list], {
@@ -111,9 +103,21 @@ for (const [name, flags, env, list] of suites) {
     f = s.failures;
   }
   if ((r.status !== 0 && f === 0) || !existsSync(statsFile)) f += 1; // crashed or exited badly
-  passed += p;
-  failed += f;
   lines.push(`${name}: ${p} passed, ${f} failed`);
+  return { p, f };
+}
+for (const [name, flags, env, list] of suites) {
+  if (only && !name.startsWith(only)) continue;
+  if (list.length === 0) {
+    if (skipped[name]) {
+      console.log(`\n=== ${name} ===\n${skipped[name]}`);
+      lines.push(`${name}: ${skipped[name]}`);
+    }
+    continue;
+  }
+  const r = await runSuite(name, flags, env, list);
+  passed += r.p;
+  failed += r.f;
 }
 if (withMatrix) {
   await prefetch;
@@ -127,6 +131,15 @@ if (withFullMatrix) {
   lines.push(`node matrix: ${m.passes} passed, ${m.failures} failed`);
   saveResults(m.results);
   if (!readmeUpToDate(m.results)) lines.push('README compatibility table differs from this run: node test/runtimes/matrix.mjs --readme-only');
+}
+// `npm run bench -- --quick` on every backend and the trials' own data checks (test/bench): after
+// the runtime downloads, since its built-in backend runs on the pinned Node 24.
+const benchSuite = 'bench (npm run bench -- --quick: built-in, ws, Chromium; trial data checks)';
+if (!only || benchSuite.startsWith(only)) {
+  await prefetch;
+  const r = await runSuite(benchSuite, [], {}, files('test/bench'));
+  passed += r.p;
+  failed += r.f;
 }
 if (withModernMatrix) {
   console.log('\n=== node matrix, modern entry (websocket-shim/modern) ===');
