@@ -2,7 +2,11 @@
 //   ponyfill + auto, ESM and CJS, for bundlers and browsers ....... dist/websocket-shim.{mjs,cjs}, dist/auto.{mjs,cjs}
 //   Node (loads `ws` where Node has no WebSocket) ................ dist/websocket-shim.node.{cjs,mjs}, dist/auto.node.{cjs,mjs}
 //   script tag / CDN (ES5, installs at once, global WebSocketShim)  dist/websocket-shim.umd.js, .umd.min.js
+//   the modern entry (ES2017; the same three ways in) ............ dist/modern.{mjs,cjs}, dist/modern.node.{cjs,mjs},
+//                                                                   dist/modern.auto.{mjs,cjs}, dist/modern.auto.node.{cjs,mjs},
+//                                                                   dist/websocket-shim.modern.umd.js, .modern.umd.min.js
 //   type declarations, one bundle per format ..................... dist/websocket-shim.d.{mts,cts}, dist/auto.d.{mts,cts},
+//                                                                   dist/modern.d.{mts,cts}, dist/modern.auto.d.{mts,cts},
 //                                                                   dist/websocket-shim.umd.d.ts
 //   SRI hashes of the script-tag builds (README CDN snippet) ...... dist/sri.json
 // Every JS file gets a source map with sourcesContent (the maps need no other file).
@@ -97,10 +101,13 @@ const declarationStubs = {
     const modernHeader = '// Types for websocket-shim/modern: the same API as websocket-shim (README "Modern or full build").\n';
     writeFileSync('dist/modern.d.mts', modernHeader + "export * from './websocket-shim.mjs';\n");
     writeFileSync('dist/modern.d.cts', modernHeader + "export * from './websocket-shim.cjs';\n");
+    const modernAutoHeader = '// Types for websocket-shim/modern/auto: the same API as websocket-shim (importing it also installs).\n';
+    writeFileSync('dist/modern.auto.d.mts', modernAutoHeader + "export * from './websocket-shim.mjs';\n");
+    writeFileSync('dist/modern.auto.d.cts', modernAutoHeader + "export * from './websocket-shim.cjs';\n");
     writeFileSync(
       'dist/websocket-shim.umd.d.ts',
       [
-        '// Types for websocket-shim/umd and websocket-shim/umd.min (the script-tag build): it installs at once',
+        '// Types for websocket-shim/umd, /umd.min, /modern.umd and /modern.umd.min (the script-tag builds): it installs at once',
         '// and sets the global WebSocketShim; under a CommonJS loader module.exports is the same object.',
         "declare const WebSocketShim: typeof import('./websocket-shim.cjs');",
         'declare global {',
@@ -164,7 +171,8 @@ export default [
   },
   {
     // The modern entry, generic ESM and CJS (bundlers, browsers, Deno, Bun).
-    input: { modern: 'src/index.ts' },
+    // modern.auto (`websocket-shim/modern/auto`) imports modern.mjs / modern.cjs: one copy of the API.
+    input: { modern: 'src/index.ts', 'modern.auto': 'src/auto.ts' },
     plugins: [modernModules(), ts('ES2017')],
     output: [
       { dir: 'dist', format: 'es', entryFileNames: '[name].mjs', sourcemap: true },
@@ -173,11 +181,12 @@ export default [
   },
   {
     // The modern entry for Node (22+ built-in backend; `ws` where it is installed and Node has none).
-    input: { 'modern.node': 'src/node.ts' },
+    input: { 'modern.node': 'src/node.ts', 'modern.auto.node': 'src/auto-node.ts' },
     plugins: [modernModules(), ts('ES2017')],
     output: { dir: 'dist', format: 'cjs', entryFileNames: '[name].cjs', sourcemap: true, exports: 'named' }
   },
   nodeEsm('modern.node', 'ES2017'),
+  nodeEsm('modern.auto.node', 'ES2017'),
   {
     // The modern script-tag build (built after the full one: the SRI hashes cover both).
     input: 'src/umd.ts',

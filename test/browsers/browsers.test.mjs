@@ -18,6 +18,8 @@
 //   - the fixture apps (test/browsers/apps) bundled by rollup, esbuild, webpack and vite:
 //     `import 'websocket-shim/auto'` passes every check; the ponyfill leaves window.WebSocket
 //     native (and its bundle holds no install code: checked once, below);
+//     `import 'websocket-shim/modern/auto'` passes every check, and refuses the engine with its
+//     EventTarget deleted (NotSupportedError, nothing installed, detect() says why);
 //   - the script-tag build twice plus the ESM auto entry installs once (under the CSP too);
 //   - uninstall() restores the native and a socket opened before keeps working;
 //   - a seeded binary soak (Blob, ArrayBuffer, views; order and bytes), shim and native.
@@ -34,7 +36,7 @@ import { startServer, closedPort } from '../../conformance/server.mjs';
 import { CHECKS } from '../../conformance/checks.mjs';
 import { ENGINES, launch, missing } from './lib/engines.mjs';
 import { startProxySink, formatRecords } from './lib/proxy-sink.mjs';
-import { buildApps, BUNDLERS, INSTALL_FINGERPRINT, root } from './lib/apps.mjs';
+import { buildApps, APPS, BUNDLERS, INSTALL_FINGERPRINT, root } from './lib/apps.mjs';
 import { buildReport, formatReport, saveReport } from './lib/report.mjs';
 import { buildQtWebKitPages } from './lib/qtwebkit-pages.mjs';
 
@@ -116,8 +118,8 @@ describe('browsers: Chromium, Firefox ESR, WebKitGTK and QtWebKit, through all t
   describe('bundler fixtures (test/browsers/apps)', function () {
     const get = (bundler, app) => bundles.find((b) => b.bundler === bundler && b.app === app);
     for (const bundler of BUNDLERS) {
-      it(`${bundler}: both apps build from the packed package`, function () {
-        for (const app of ['auto', 'ponyfill']) {
+      it(`${bundler}: every app builds from the packed package`, function () {
+        for (const app of APPS) {
           const b = get(bundler, app);
           expect(b.error, `${bundler} ${app}`).to.equal(null);
           expect(b.modules.some((m) => m.startsWith('node_modules/websocket-shim/dist/')), `${bundler} ${app} resolves the packed package`).to.equal(true);
@@ -132,6 +134,14 @@ describe('browsers: Chromium, Firefox ESR, WebKitGTK and QtWebKit, through all t
         const b = get(bundler, 'ponyfill');
         expect(b.modules.filter((m) => /\/dist\/auto\./.test(m))).to.deep.equal([]);
         expect(INSTALL_FINGERPRINT.test(b.code), 'install code in the ponyfill bundle').to.equal(false);
+      });
+      it(`${bundler}: the modern auto app holds the modern generic build only (modern.auto.mjs, modern.mjs), the install code, no Node engine`, function () {
+        const b = get(bundler, 'modern-auto');
+        const dist = [...new Set(b.modules.filter((m) => m.startsWith('node_modules/websocket-shim/')))].sort();
+        expect(dist).to.deep.equal(['node_modules/websocket-shim/dist/modern.auto.mjs', 'node_modules/websocket-shim/dist/modern.mjs']);
+        expect(INSTALL_FINGERPRINT.test(b.code), 'install code in the modern auto bundle').to.equal(true);
+        // Names only the Node engines use (test/dist/node-engines.test.mjs).
+        for (const name of ['wsBinaryTypeNodebuffer', 'undiciSendBlobLostOnClose', 'undici:client:sendHeaders']) expect(b.code.includes(name), name).to.equal(false);
       });
     }
   });
@@ -233,6 +243,23 @@ describe('browsers: Chromium, Firefox ESR, WebKitGTK and QtWebKit, through all t
           if (b.error) throw new Error(`the ${bundler} bundle did not build`);
           const result = await visit(`app-${bundler}-auto`, 'app.html', `app=auto&bundle=${encodeURIComponent(b.url)}`);
           entry.runs[`shim, strict (${bundler} app, auto)`] = checkRows(result);
+          expect(failures(result)).to.deep.equal([]);
+        });
+      }
+      for (const bundler of engine.pages === 'es2015' ? [] : BUNDLERS) {
+        it(`${bundler} app, import 'websocket-shim/modern/auto': installed, detect() agrees, every check passes`, async function () {
+          const b = bundles.find((x) => x.bundler === bundler && x.app === 'modern-auto');
+          if (b.error) throw new Error(`the ${bundler} bundle did not build`);
+          const result = await visit(`app-${bundler}-modern-auto`, 'app.html', `app=modern-auto&bundle=${encodeURIComponent(b.url)}`);
+          entry.runs[`modern, strict (${bundler} app, modern/auto)`] = checkRows(result);
+          expect(result.items.length).to.equal(5);
+          expect(failures(result)).to.deep.equal([]);
+        });
+        it(`${bundler} app, import 'websocket-shim/modern/auto' with the engine's EventTarget deleted: NotSupportedError, nothing installed, detect() says why`, async function () {
+          const b = bundles.find((x) => x.bundler === bundler && x.app === 'modern-auto');
+          if (b.error) throw new Error(`the ${bundler} bundle did not build`);
+          const result = await visit(`app-${bundler}-modern-auto-refused`, 'app.html', `app=modern-auto&refuse=EventTarget&bundle=${encodeURIComponent(b.url)}`);
+          expect(result.items.length).to.equal(9);
           expect(failures(result)).to.deep.equal([]);
         });
       }

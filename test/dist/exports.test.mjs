@@ -97,12 +97,16 @@ describe('packaging', function () {
         '.': entry('websocket-shim', 'websocket-shim.node'),
         './auto': entry('auto', 'auto.node'),
         './modern': entry('modern', 'modern.node'),
+        './modern/auto': entry('modern.auto', 'modern.auto.node'),
         './umd': { types: './dist/websocket-shim.umd.d.ts', default: './dist/websocket-shim.umd.js' },
         './umd.min': { types: './dist/websocket-shim.umd.d.ts', default: './dist/websocket-shim.umd.min.js' },
+        // The modern script tag has the same API and options, so the same declarations.
+        './modern.umd': { types: './dist/websocket-shim.umd.d.ts', default: './dist/websocket-shim.modern.umd.js' },
+        './modern.umd.min': { types: './dist/websocket-shim.umd.d.ts', default: './dist/websocket-shim.modern.umd.min.js' },
         './package.json': './package.json'
       });
       // Key order is the resolution order: types must come first, default last.
-      for (const sub of ['.', './auto', './modern']) {
+      for (const sub of ['.', './auto', './modern', './modern/auto']) {
         expect(Object.keys(pkg.exports[sub]), sub).to.deep.equal(['import', 'require', 'default']);
         for (const kind of ['import', 'require']) expect(Object.keys(pkg.exports[sub][kind]), sub).to.deep.equal(['types', 'node', 'default']);
       }
@@ -110,7 +114,7 @@ describe('packaging', function () {
 
     it('how each kind of tool resolves the package', function () {
       const cases = [
-        // [conditions, '.', './auto'] ('./modern' resolves as '.' does, to the modern files)
+        // [conditions, '.', './auto'] ('./modern' resolves as '.' does, './modern/auto' as './auto', to the modern files)
         [['types', 'import', 'node'], './dist/websocket-shim.d.mts', './dist/auto.d.mts'], // TypeScript, ESM file
         [['types', 'require', 'node'], './dist/websocket-shim.d.cts', './dist/auto.d.cts'], // TypeScript, CJS file
         [['types', 'import'], './dist/websocket-shim.d.mts', './dist/auto.d.mts'], // TypeScript, bundler
@@ -126,6 +130,16 @@ describe('packaging', function () {
           auto
         ]);
         expect(resolveExports(pkg.exports['./modern'], conditions), conditions.join('+') + ' modern').to.equal(main.replace('websocket-shim', 'modern'));
+        expect(resolveExports(pkg.exports['./modern/auto'], conditions), conditions.join('+') + ' modern/auto').to.equal(auto.replace('/auto.', '/modern.auto.'));
+        // The script tags are one file under every condition set.
+        for (const [sub, file] of [
+          ['./umd', './dist/websocket-shim.umd.js'],
+          ['./umd.min', './dist/websocket-shim.umd.min.js'],
+          ['./modern.umd', './dist/websocket-shim.modern.umd.js'],
+          ['./modern.umd.min', './dist/websocket-shim.modern.umd.min.js']
+        ]) {
+          expect(resolveExports(pkg.exports[sub], conditions), conditions.join('+') + ' ' + sub).to.equal(conditions.includes('types') ? './dist/websocket-shim.umd.d.ts' : file);
+        }
       }
     });
 
@@ -139,7 +153,9 @@ describe('packaging', function () {
         './dist/auto.node.cjs': './dist/auto.cjs',
         './dist/auto.node.mjs': './dist/auto.mjs',
         './dist/modern.node.cjs': './dist/modern.cjs',
-        './dist/modern.node.mjs': './dist/modern.mjs'
+        './dist/modern.node.mjs': './dist/modern.mjs',
+        './dist/modern.auto.node.cjs': './dist/modern.auto.cjs',
+        './dist/modern.auto.node.mjs': './dist/modern.auto.mjs'
       });
     });
 
@@ -155,6 +171,10 @@ describe('packaging', function () {
           './dist/auto.cjs',
           './dist/auto.node.mjs',
           './dist/auto.node.cjs',
+          './dist/modern.auto.mjs',
+          './dist/modern.auto.cjs',
+          './dist/modern.auto.node.mjs',
+          './dist/modern.auto.node.cjs',
           './dist/websocket-shim.umd.js',
           './dist/websocket-shim.umd.min.js',
           './dist/websocket-shim.modern.umd.js',
@@ -164,7 +184,7 @@ describe('packaging', function () {
       // Every dist entry that installs on load is listed.
       const installing = readdirSync(join(root, 'dist'))
         .filter((f) => /\.(mjs|cjs|js)$/.test(f))
-        .filter((f) => /^(auto|websocket-shim\.(modern\.)?umd)/.test(f))
+        .filter((f) => /^((modern\.)?auto|websocket-shim\.(modern\.)?umd)/.test(f))
         .map((f) => './dist/' + f)
         .sort();
       expect(installing).to.deep.equal([...pkg.sideEffects].sort());
@@ -280,75 +300,91 @@ describe('packaging', function () {
       expect(r.markers).to.deep.equal([]);
     });
 
-    for (const [how, file, code] of [
-      [
-        "import 'websocket-shim/auto'",
-        'auto-import.mjs',
-        `
-        import { fileURLToPath } from 'node:url';
-        const hadCloseEvent = typeof globalThis.CloseEvent === 'function';
-        const before = snapshot();
-        const auto = await import('websocket-shim/auto');
-        const api = await import('websocket-shim');
-        const resolved = fileURLToPath(import.meta.resolve('websocket-shim/auto'));
-        `
-      ],
-      [
-        "require('websocket-shim/auto')",
-        'auto-require.cjs',
-        `
-        const hadCloseEvent = typeof globalThis.CloseEvent === 'function';
-        const before = snapshot();
-        const auto = require('websocket-shim/auto');
-        const api = require('websocket-shim');
-        const resolved = require.resolve('websocket-shim/auto');
-        `
-      ]
+    // The full build's auto entry and the modern one (websocket-shim/modern/auto): the same contract.
+    for (const [sub, ponyfill, nodeFile] of [
+      ['auto', 'websocket-shim', 'auto.node'],
+      ['modern/auto', 'websocket-shim/modern', 'modern.auto.node']
     ]) {
-      it(`${how}: installs on globalThis once; uninstall() leaves globalThis as it was`, function () {
-        const r = child(
-          file,
-          code +
-            `
-          const installed = globalThis.WebSocket;
-          const changed = diff(before, snapshot());
-          const d = Object.getOwnPropertyDescriptor(globalThis, 'WebSocket');
-          const result = {
-            resolved,
-            changed,
-            hadCloseEvent,
-            descriptor: [d.writable, d.enumerable, d.configurable],
-            sameAsInstall: installed === api.install() && installed === auto.install(),
-            closeEventIsPackage: globalThis.CloseEvent === api.CloseEvent,
-            markers: markers(),
-            report: [api.detect().installed, api.detect().mode],
-            uninstalled: api.uninstall(),
-            restored: diff(before, snapshot()),
-            again: api.uninstall()
-          };
-          report(result);
+      for (const [how, file, code] of [
+        [
+          `import 'websocket-shim/${sub}'`,
+          `${sub.replace('/', '-')}-import.mjs`,
           `
-        );
-        expect(r.resolved).to.equal(real(file.endsWith('.mjs') ? 'dist/auto.node.mjs' : 'dist/auto.node.cjs'));
-        const expected = ['WebSocket', MARKER];
-        if (!r.hadCloseEvent) expected.push('CloseEvent');
-        expect(r.changed).to.deep.equal(expected.sort());
-        expect(r.descriptor).to.deep.equal([true, false, true]);
-        expect(r.sameAsInstall).to.equal(true);
-        expect(r.closeEventIsPackage).to.equal(!r.hadCloseEvent);
-        expect(r.markers).to.deep.equal([MARKER]);
-        expect(r.report).to.deep.equal([true, 'strict']);
-        expect(r.uninstalled).to.equal(true);
-        expect(r.restored).to.deep.equal([]);
-        expect(r.again).to.equal(false);
-      });
+          import { fileURLToPath } from 'node:url';
+          const hadCloseEvent = typeof globalThis.CloseEvent === 'function';
+          const before = snapshot();
+          const auto = await import('websocket-shim/${sub}');
+          const api = await import('${ponyfill}');
+          const resolved = fileURLToPath(import.meta.resolve('websocket-shim/${sub}'));
+          `
+        ],
+        [
+          `require('websocket-shim/${sub}')`,
+          `${sub.replace('/', '-')}-require.cjs`,
+          `
+          const hadCloseEvent = typeof globalThis.CloseEvent === 'function';
+          const before = snapshot();
+          const auto = require('websocket-shim/${sub}');
+          const api = require('${ponyfill}');
+          const resolved = require.resolve('websocket-shim/${sub}');
+          `
+        ]
+      ]) {
+        it(`${how}: installs on globalThis once; uninstall() leaves globalThis as it was`, function () {
+          const r = child(
+            file,
+            code +
+              `
+            const installed = globalThis.WebSocket;
+            const changed = diff(before, snapshot());
+            const d = Object.getOwnPropertyDescriptor(globalThis, 'WebSocket');
+            const result = {
+              resolved,
+              changed,
+              hadCloseEvent,
+              descriptor: [d.writable, d.enumerable, d.configurable],
+              sameAsInstall: installed === api.install() && installed === auto.install(),
+              autoExportsIt: auto.WebSocket === installed,
+              sameApi: ['install', 'uninstall', 'detect', 'createWebSocketClass', 'CloseEvent', 'MessageEvent', 'version'].every((n) => auto[n] === api[n]),
+              closeEventIsPackage: globalThis.CloseEvent === api.CloseEvent,
+              markers: markers(),
+              report: [api.detect().installed, api.detect().mode],
+              entryRefused: api.detect().unsupported.filter((u) => u.indexOf('modernEntry') === 0),
+              uninstalled: api.uninstall(),
+              restored: diff(before, snapshot()),
+              again: api.uninstall()
+            };
+            report(result);
+            `
+          );
+          expect(r.resolved).to.equal(real(`dist/${nodeFile}.${file.endsWith('.mjs') ? 'mjs' : 'cjs'}`));
+          const expected = ['WebSocket', MARKER];
+          if (!r.hadCloseEvent) expected.push('CloseEvent');
+          expect(r.changed).to.deep.equal(expected.sort());
+          expect(r.descriptor).to.deep.equal([true, false, true]);
+          expect(r.sameAsInstall).to.equal(true);
+          expect(r.autoExportsIt).to.equal(true);
+          expect(r.sameApi).to.equal(true);
+          expect(r.closeEventIsPackage).to.equal(!r.hadCloseEvent);
+          expect(r.markers).to.deep.equal([MARKER]);
+          expect(r.report).to.deep.equal([true, 'strict']);
+          expect(r.entryRefused).to.deep.equal([]);
+          expect(r.uninstalled).to.equal(true);
+          expect(r.restored).to.deep.equal([]);
+          expect(r.again).to.equal(false);
+        });
+      }
     }
 
     for (const [order, first, second] of [
       ['CJS then ESM', "require('websocket-shim/auto')", "await import('websocket-shim/auto')"],
       ['ESM then CJS', "await import('websocket-shim/auto')", "require('websocket-shim/auto')"],
       // Several copies on one global: the generic builds next to the Node ones.
-      ['Node CJS then generic ESM and CJS', "require('websocket-shim/auto')", `[await import(${JSON.stringify(join(root, 'dist/auto.mjs'))}), require(${JSON.stringify(join(root, 'dist/auto.cjs'))})]`]
+      ['Node CJS then generic ESM and CJS', "require('websocket-shim/auto')", `[await import(${JSON.stringify(join(root, 'dist/auto.mjs'))}), require(${JSON.stringify(join(root, 'dist/auto.cjs'))})]`],
+      // The full build's auto and the modern one in one program (two dependencies, say): one install.
+      ['full then modern/auto', "require('websocket-shim/auto')", "await import('websocket-shim/modern/auto')"],
+      ['modern/auto then full', "await import('websocket-shim/modern/auto')", "require('websocket-shim/auto')"],
+      ['modern/auto, CJS then ESM', "require('websocket-shim/modern/auto')", "await import('websocket-shim/modern/auto')"]
     ]) {
       it(`auto, ${order}, in one process: installed once (one WebSocket, one marker)`, function () {
         const r = child(
@@ -421,36 +457,44 @@ describe('packaging', function () {
       });
     }
 
-    it('the subpaths ./umd, ./umd.min and ./package.json resolve', function () {
+    it('the subpaths ./umd, ./umd.min, ./modern.umd, ./modern.umd.min and ./package.json resolve', function () {
       const r = child(
         'subpaths.cjs',
-        `report([require.resolve('websocket-shim/umd'), require.resolve('websocket-shim/umd.min'), require('websocket-shim/package.json').version]);`
+        `report([...['umd', 'umd.min', 'modern.umd', 'modern.umd.min'].map((s) => require.resolve('websocket-shim/' + s)), require('websocket-shim/package.json').version]);`
       );
-      expect(r).to.deep.equal([real('dist/websocket-shim.umd.js'), real('dist/websocket-shim.umd.min.js'), pkg.version]);
+      expect(r).to.deep.equal([
+        real('dist/websocket-shim.umd.js'),
+        real('dist/websocket-shim.umd.min.js'),
+        real('dist/websocket-shim.modern.umd.js'),
+        real('dist/websocket-shim.modern.umd.min.js'),
+        pkg.version
+      ]);
     });
 
-    it("with Node's built-in WebSocket: auto wraps it and uninstall() puts it back", function () {
-      const flags = hasBuiltinWebSocket(['--experimental-websocket']) ? ['--experimental-websocket'] : [];
-      if (!flags.length && !hasBuiltinWebSocket([])) this.skip(); // this Node has no built-in WebSocket
-      const r = child(
-        'builtin.cjs',
-        `
-        const native = globalThis.WebSocket;
-        const api = require('websocket-shim/auto');
-        const d = api.detect();
-        report({
-          hadNative: typeof native === 'function',
-          replaced: globalThis.WebSocket !== native,
-          native: d.native,
-          backend: d.backend,
-          uninstall: api.uninstall(),
-          restored: globalThis.WebSocket === native
-        });
-        `,
-        flags
-      );
-      expect(r).to.deep.equal({ hadNative: true, replaced: true, native: 'WebSocket', backend: 'node-builtin', uninstall: true, restored: true });
-    });
+    for (const sub of ['auto', 'modern/auto']) {
+      it(`with Node's built-in WebSocket: ${sub} wraps it and uninstall() puts it back`, function () {
+        const flags = hasBuiltinWebSocket(['--experimental-websocket']) ? ['--experimental-websocket'] : [];
+        if (!flags.length && !hasBuiltinWebSocket([])) this.skip(); // this Node has no built-in WebSocket
+        const r = child(
+          `builtin-${sub.replace('/', '-')}.cjs`,
+          `
+          const native = globalThis.WebSocket;
+          const api = require('websocket-shim/${sub}');
+          const d = api.detect();
+          report({
+            hadNative: typeof native === 'function',
+            replaced: globalThis.WebSocket !== native && globalThis.WebSocket === api.WebSocket,
+            native: d.native,
+            backend: d.backend,
+            uninstall: api.uninstall(),
+            restored: globalThis.WebSocket === native
+          });
+          `,
+          flags
+        );
+        expect(r).to.deep.equal({ hadNative: true, replaced: true, native: 'WebSocket', backend: 'node-builtin', uninstall: true, restored: true });
+      });
+    }
   });
 
   describe('types', function () {
@@ -458,21 +502,43 @@ describe('packaging', function () {
     // are in test/types/types.test.mjs; publint and attw in test/types/package-lint.test.mjs.
     it('every entry has its types condition first, and the files exist', function () {
       const typed = [];
-      for (const sub of ['.', './auto']) {
+      for (const sub of ['.', './auto', './modern', './modern/auto']) {
         for (const kind of ['import', 'require']) {
           expect(Object.keys(pkg.exports[sub][kind])[0], `${sub} ${kind}`).to.equal('types');
           typed.push(pkg.exports[sub][kind].types);
         }
       }
-      for (const sub of ['./umd', './umd.min']) {
+      for (const sub of ['./umd', './umd.min', './modern.umd', './modern.umd.min']) {
         expect(Object.keys(pkg.exports[sub])[0], sub).to.equal('types');
         typed.push(pkg.exports[sub].types);
       }
       for (const t of typed) expect(existsSync(join(root, t)), t).to.equal(true);
       // Resolvers without "exports" (node10): the stub package.json files name the same types.
-      for (const [stub, types] of [['auto', './dist/auto.d.cts'], ['umd', './dist/websocket-shim.umd.d.ts'], ['umd.min', './dist/websocket-shim.umd.d.ts']]) {
+      for (const [stub, types] of [
+        ['auto', './dist/auto.d.cts'],
+        ['modern', './dist/modern.d.cts'],
+        ['modern/auto', './dist/modern.auto.d.cts'],
+        ['umd', './dist/websocket-shim.umd.d.ts'],
+        ['umd.min', './dist/websocket-shim.umd.d.ts'],
+        ['modern.umd', './dist/websocket-shim.umd.d.ts'],
+        ['modern.umd.min', './dist/websocket-shim.umd.d.ts']
+      ]) {
         const p = JSON.parse(readFileSync(join(root, stub, 'package.json'), 'utf8'));
         expect(posix.join(stub, p.types), stub).to.equal(posix.normalize(types));
+      }
+    });
+
+    it('the stub package.json files name the same JS files as "exports" (main: node + require, module: default import, browser: default require)', function () {
+      for (const sub of ['auto', 'modern', 'modern/auto']) {
+        const p = JSON.parse(readFileSync(join(root, sub, 'package.json'), 'utf8'));
+        const e = pkg.exports['./' + sub];
+        expect(posix.join(sub, p.main), sub).to.equal(posix.normalize(e.require.node));
+        expect(posix.join(sub, p.module), sub).to.equal(posix.normalize(e.import.default));
+        expect(posix.join(sub, p.browser), sub).to.equal(posix.normalize(e.require.default));
+      }
+      for (const sub of ['umd', 'umd.min', 'modern.umd', 'modern.umd.min']) {
+        const p = JSON.parse(readFileSync(join(root, sub, 'package.json'), 'utf8'));
+        expect(posix.join(sub, p.main), sub).to.equal(posix.normalize(pkg.exports['./' + sub].default));
       }
     });
   });
@@ -505,6 +571,20 @@ describe('packaging', function () {
         'dist/websocket-shim.d.cts',
         'dist/auto.d.mts',
         'dist/auto.d.cts',
+        'dist/modern.mjs',
+        'dist/modern.cjs',
+        'dist/modern.node.mjs',
+        'dist/modern.node.cjs',
+        'dist/modern.auto.mjs',
+        'dist/modern.auto.cjs',
+        'dist/modern.auto.node.mjs',
+        'dist/modern.auto.node.cjs',
+        'dist/websocket-shim.modern.umd.js',
+        'dist/websocket-shim.modern.umd.min.js',
+        'dist/modern.d.mts',
+        'dist/modern.d.cts',
+        'dist/modern.auto.d.mts',
+        'dist/modern.auto.d.cts',
         'dist/websocket-shim.umd.d.ts',
         'dist/sri.json',
         'docs/README.md',
@@ -515,8 +595,20 @@ describe('packaging', function () {
 
     it('ships nothing else: exactly the known JS builds, their maps, .d.ts, and src for the maps', function () {
       const outside = files.filter((f) => !/^(dist|src|docs)\//.test(f));
-      // auto/, modern/, umd/, umd.min/package.json: the subpaths for resolvers without "exports" (Node 10, webpack 4, TypeScript node10).
-      expect(outside.filter((f) => f !== 'LICENSE')).to.deep.equal(['CHANGELOG.md', 'README.md', 'auto/package.json', 'modern/package.json', 'package.json', 'umd.min/package.json', 'umd/package.json']);
+      // auto/, modern/, modern/auto/, umd/, umd.min/, modern.umd/, modern.umd.min/package.json: the subpaths
+      // for resolvers without "exports" (Node 10, webpack 4, TypeScript node10).
+      expect(outside.filter((f) => f !== 'LICENSE')).to.deep.equal([
+        'CHANGELOG.md',
+        'README.md',
+        'auto/package.json',
+        'modern.umd.min/package.json',
+        'modern.umd/package.json',
+        'modern/auto/package.json',
+        'modern/package.json',
+        'package.json',
+        'umd.min/package.json',
+        'umd/package.json'
+      ]);
       expect(files.filter((f) => /^docs\//.test(f) && !/\.md$/.test(f))).to.deep.equal([]);
       // No stale chunk or renamed entry from an old build: the JS files are exactly these.
       const js = files.filter((f) => /^dist\/[^/]+\.(mjs|cjs|js)$/.test(f));
@@ -526,6 +618,10 @@ describe('packaging', function () {
           'dist/auto.mjs',
           'dist/auto.node.cjs',
           'dist/auto.node.mjs',
+          'dist/modern.auto.cjs',
+          'dist/modern.auto.mjs',
+          'dist/modern.auto.node.cjs',
+          'dist/modern.auto.node.mjs',
           'dist/modern.cjs',
           'dist/modern.mjs',
           'dist/modern.node.cjs',
@@ -544,6 +640,8 @@ describe('packaging', function () {
       expect(rest.filter((f) => !/^dist\/[^/]+\.(mjs|cjs|js)\.map$/.test(f))).to.deep.equal([
         'dist/auto.d.cts',
         'dist/auto.d.mts',
+        'dist/modern.auto.d.cts',
+        'dist/modern.auto.d.mts',
         'dist/modern.d.cts',
         'dist/modern.d.mts',
         'dist/sri.json',

@@ -7,6 +7,8 @@
 // name exactly that one. Control: the same child with nothing taken installs.
 import { expect } from 'chai';
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, writeFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSandbox, root } from './support/sandbox.mjs';
 
@@ -128,4 +130,93 @@ describe('modern entry: refuses engines it does not cover', function () {
     expect(r.detect.unsupported.filter((u) => u.startsWith('nodeBuild'))).to.have.length(1);
     expect(r.constructError).to.equal("NotSupportedError: websocket-shim: this build of websocket-shim is for browsers; in Node.js import or require 'websocket-shim', which resolves its Node build.");
   });
+});
+
+// `import 'websocket-shim/modern/auto'` by the package's name (the Node build, ESM and CJS) on a
+// Node with one thing the modern entry needs taken away: the import throws the NotSupportedError
+// install() throws, nothing is installed, and the ponyfill's detect() says why. Control: the
+// same child with nothing taken installs.
+describe("modern entry: import 'websocket-shim/modern/auto' refuses engines it does not cover", function () {
+  this.timeout(30000);
+  let dir;
+  before(function () {
+    dir = mkdtempSync(join(tmpdir(), 'ws-shim-modern-auto-'));
+    mkdirSync(join(dir, 'node_modules'));
+    symlinkSync(root, join(dir, 'node_modules', 'websocket-shim'), 'dir');
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true }));
+  });
+  after(function () {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  // The ponyfill is loaded first, so that detect() is at hand after the failed import (Node 20's
+  // ESM loader rethrows a failed CJS module's error when a module it required is imported later).
+  const LOADS = {
+    ESM: ["const api = await import('websocket-shim/modern');", "await import('websocket-shim/modern/auto');"],
+    CJS: ["const api = require('websocket-shim/modern');", "require('websocket-shim/modern/auto');"]
+  };
+
+  function run(kind, prelude) {
+    const [loadApi, loadAuto] = LOADS[kind];
+    const file = join(dir, `refuse-${kind}-${Math.random().toString(36).slice(2, 8)}.${kind === 'ESM' ? 'mjs' : 'cjs'}`);
+    writeFileSync(
+      file,
+      `${kind === 'ESM' ? '' : '(async () => {'}
+      // WebSocket read first: Node 20's lazy built-in needs EventTarget when it loads.
+      const before = globalThis.WebSocket;
+      ${prelude}
+      ${loadApi}
+      const out = {};
+      try {
+        ${loadAuto}
+        out.loaded = true;
+      } catch (e) {
+        out.loaded = false;
+        out.error = { name: e.name, message: e.message, isDOMException: typeof DOMException === 'function' && e instanceof DOMException, code: e.code };
+      }
+      out.webSocketUntouched = globalThis.WebSocket === before;
+      out.marker = '__websocketShim__' in globalThis;
+      const d = api.detect();
+      out.detect = { installed: d.installed, modernEntry: d.unsupported.filter((u) => u.indexOf('modernEntry') === 0) };
+      process.stdout.write(JSON.stringify(out));
+      ${kind === 'ESM' ? '' : '})();'}`
+    );
+    const env = { ...process.env };
+    delete env.NODE_OPTIONS;
+    const r = spawnSync(process.execPath, ['--experimental-websocket', file], { cwd: dir, encoding: 'utf8', timeout: 30000, env });
+    // Node < 22: an ES module import() of a CommonJS module that throws rejects, and the loader
+    // also reports the error as uncaught once the program is done (exit 1; nodejs/node#51603).
+    // The report is written before; the error reported must be the refusal.
+    const node20Quirk = kind === 'ESM' && prelude && +process.versions.node.split('.')[0] < 22;
+    if (node20Quirk && r.status === 1) expect(r.stderr).to.include('DOMException [NotSupportedError]: websocket-shim/modern needs');
+    else expect(r.status, r.stderr).to.equal(0);
+    return JSON.parse(r.stdout);
+  }
+
+  for (const kind of ['ESM', 'CJS']) {
+    it(`${kind}, this Node without EventTarget: the import throws NotSupportedError (DOMException, code 9) naming constructibleEventTarget; nothing installed; detect() says why`, function () {
+      const r = run(kind, 'delete globalThis.EventTarget;');
+      const why = 'websocket-shim/modern needs constructibleEventTarget, which this engine lacks; ' + FULL_BUILD;
+      expect(r).to.deep.equal({
+        loaded: false,
+        error: { name: 'NotSupportedError', message: why, isDOMException: true, code: 9 },
+        webSocketUntouched: true,
+        marker: false,
+        detect: { installed: false, modernEntry: ['modernEntry: ' + why] }
+      });
+    });
+  }
+
+  it('CJS, this Node without Blob#arrayBuffer: refused, naming blobArrayBuffer', function () {
+    const r = run('CJS', 'delete Blob.prototype.arrayBuffer;');
+    expect(r.error.message).to.equal('websocket-shim/modern needs blobArrayBuffer, which this engine lacks; ' + FULL_BUILD);
+    expect([r.loaded, r.webSocketUntouched, r.marker]).to.deep.equal([false, true, false]);
+  });
+
+  for (const kind of ['ESM', 'CJS']) {
+    it(`control, ${kind}: this Node as it is installs; detect() has no modernEntry`, function () {
+      const r = run(kind, '');
+      expect(r).to.deep.equal({ loaded: true, webSocketUntouched: false, marker: true, detect: { installed: true, modernEntry: [] } });
+    });
+  }
 });

@@ -5,10 +5,12 @@
 // engine whose quirks it cannot normalize. Each case runs in a child Node process.
 import { expect } from 'chai';
 import { spawnSync } from 'node:child_process';
-import { readFileSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { readFileSync, mkdtempSync, mkdirSync, writeFileSync, rmSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { root } from './support/sandbox.mjs';
+import { bundleSize } from './support/tree-shake.mjs';
+import { INSTALL_FINGERPRINT } from '../browsers/lib/apps.mjs';
 
 // Names only the Node engines use: a quirk of `ws`, a quirk of undici, undici's diagnostics channel.
 const NODE_ONLY = ['wsBinaryTypeNodebuffer', 'undiciSendBlobLostOnClose', 'undici:client:sendHeaders'];
@@ -21,6 +23,8 @@ const BROWSER_BUILDS = [
   'dist/auto.cjs',
   'dist/modern.mjs',
   'dist/modern.cjs',
+  'dist/modern.auto.mjs',
+  'dist/modern.auto.cjs',
   'dist/websocket-shim.modern.umd.js',
   'dist/websocket-shim.modern.umd.min.js'
 ];
@@ -85,6 +89,38 @@ describe('the Node engines (src/transports/node-engines.ts): in the Node builds 
       for (const name of NODE_ONLY) expect(text.includes(name), name).to.equal(true);
     });
   }
+
+  describe("esbuild bundle of import 'websocket-shim/modern/auto' (browser platform, the package's own package.json)", function () {
+    let b;
+    before(async function () {
+      b = await bundleSize('websocket-shim/modern/auto', null);
+    });
+
+    it('holds the modern generic build only: dist/modern.auto.mjs and dist/modern.mjs, no Node build, no full build', function () {
+      const dist = b.inputs.filter((f) => f.startsWith('dist/')).sort();
+      expect(dist).to.deep.equal(['dist/modern.auto.mjs', 'dist/modern.mjs']);
+    });
+
+    it('keeps the install (sideEffects names dist/modern.auto.mjs)', function () {
+      expect(INSTALL_FINGERPRINT.test(b.code), 'install code').to.equal(true);
+    });
+
+    it('carries no code of the Node engines', function () {
+      for (const name of NODE_ONLY) expect(b.code.includes(name), name).to.equal(false);
+    });
+
+    it("control: with package.json's sideEffects emptied, esbuild drops the whole import (so the entry above is what keeps it)", async function () {
+      const pkgDir = join(dir, 'no-side-effects');
+      mkdirSync(pkgDir, { recursive: true });
+      const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+      writeFileSync(join(pkgDir, 'package.json'), JSON.stringify({ ...pkg, sideEffects: [] }));
+      // A copy, not a link: esbuild reads the package.json nearest a file's real path.
+      cpSync(join(root, 'dist'), join(pkgDir, 'dist'), { recursive: true });
+      const control = await bundleSize('websocket-shim/modern/auto', null, pkgDir);
+      expect(INSTALL_FINGERPRINT.test(control.code), 'install code').to.equal(false);
+      expect(control.raw).to.be.below(100);
+    });
+  });
 
   it('the script-tag build loaded in Node over `ws`: installs, then new WebSocket() throws NotSupportedError saying to use the Node build', function () {
     const r = child(

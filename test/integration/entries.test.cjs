@@ -1,14 +1,19 @@
 // The package by its name on this runtime (SPEC §1 "three ways in", §5; issue: the same
 // require('websocket-shim') / import 'websocket-shim/auto' gives the same WebSocket on every
 // Node): a consumer folder whose node_modules/websocket-shim links to the package, and a child
-// process of this runtime (same flags) that loads it and talks to the server.
+// process of this runtime (same flags) that loads it and talks to the server. With
+// WS_SHIM_ENTRY=modern (the matrix's modern entry, Node 22+) the same checks load
+// 'websocket-shim/modern' and 'websocket-shim/modern/auto'.
 'use strict';
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const {
-  expect, BACKEND, pkgDir, rmTree, startServer, uid, wsUrl, runNode, esmLoader, NO_ESM_REASON, skipBecause
+  expect, BACKEND, pkgDir, rmTree, startServer, uid, wsUrl, runNode, esmLoader, NO_ESM_REASON, skipBecause, PONYFILL_SPECIFIER, AUTO_SPECIFIER, ENTRY
 } = require('../support/integration-helpers.cjs');
+
+const MAIN = PONYFILL_SPECIFIER;
+const AUTO = AUTO_SPECIFIER;
 
 const join = path.join;
 
@@ -64,16 +69,17 @@ describe(`the package by name: CJS and ESM entries [${BACKEND}]`, function () {
   const expectedBackend = BACKEND === 'builtin' ? 'node-builtin' : 'ws';
   const talked = { text: 'hi \u20ac', bin: '[object ArrayBuffer]:0708', close: [4000, 'bye', true] };
 
-  it("CJS: require('websocket-shim') and require('websocket-shim/auto') share one API; auto installs its WebSocket, which works", async () => {
+  it(`CJS: require('${MAIN}') and require('${AUTO}') share one API; auto installs its WebSocket, which works`, async () => {
     const id = uid('entry-cjs');
     const script = BODY + `
 const out = {};
 const g = typeof globalThis === 'object' ? globalThis : global;
 (async function () {
   const before = typeof g.WebSocket;
-  const api = require('websocket-shim');
+  const api = require('${MAIN}');
   out.ponyfillTouchedNothing = typeof g.WebSocket === before && !('__websocketShim__' in g);
-  const auto = require('websocket-shim/auto');
+  const auto = require('${AUTO}');
+  out.resolved = [require.resolve('${MAIN}'), require.resolve('${AUTO}')].map(function (f) { return require('path').basename(f); });
   // auto's WebSocket is the installed global (instanceof agrees across the ways in); the rest is the API.
   out.sameApi = auto.WebSocket === g.WebSocket && auto.WebSocket === api.install() && auto.install === api.install && auto.CloseEvent === api.CloseEvent;
   out.installed = typeof g.WebSocket === 'function' && g.WebSocket === api.install() && api.detect().installed;
@@ -88,6 +94,7 @@ const g = typeof globalThis === 'object' ? globalThis : global;
 `;
     const r = check(await runNode(script, { cwd: dir, env: { URL: wsUrl(server, id) } }));
     expect(r).to.deep.equal({
+      resolved: ENTRY === 'modern' ? ['modern.node.cjs', 'modern.auto.node.cjs'] : ['websocket-shim.node.cjs', 'auto.node.cjs'],
       ponyfillTouchedNothing: true,
       sameApi: true,
       installed: true,
@@ -100,18 +107,21 @@ const g = typeof globalThis === 'object' ? globalThis : global;
     });
   });
 
-  it("ESM: import 'websocket-shim/auto' and import { … } from 'websocket-shim' give the same WebSocket as require()", async function () {
+  it(`ESM: import '${AUTO}' and import { … } from '${MAIN}' give the same WebSocket as require()`, async function () {
     if (!ESM) skipBecause(this, NO_ESM_REASON);
     const id = uid('entry-esm');
     const script = `
-import 'websocket-shim/auto';
-import api, { WebSocket, install, detect, uninstall, CloseEvent, MessageEvent, version } from 'websocket-shim';
+import autoApi from '${AUTO}';
+import api, { WebSocket, install, detect, uninstall, CloseEvent, MessageEvent, version } from '${MAIN}';
 import { createRequire } from 'module';
 ${BODY}
 const out = {};
 (async function () {
-  const cjs = createRequire(process.cwd() + '/consumer.cjs')('websocket-shim');
+  const requireHere = createRequire(process.cwd() + '/consumer.cjs');
+  const cjs = requireHere('${MAIN}');
   out.sameAsCjs = WebSocket === cjs.WebSocket && install === cjs.install && CloseEvent === cjs.CloseEvent && MessageEvent === cjs.MessageEvent && version === cjs.version && api.WebSocket === WebSocket;
+  // Each Node ESM entry wraps the CJS file require() resolves: its default export is that module.
+  out.wrapsCjs = api === cjs && autoApi === requireHere('${AUTO}') && autoApi.WebSocket === globalThis.WebSocket;
   out.installed = typeof globalThis.WebSocket === 'function' && globalThis.WebSocket === install() && cjs.install() === globalThis.WebSocket && detect().installed;
   out.backend = detect().backend;
   out.global = await talk(globalThis.WebSocket, process.env.URL + '&n=1');
@@ -124,6 +134,7 @@ const out = {};
     const r = check(await runNode(script, { esm: true, cwd: dir, env: { URL: wsUrl(server, id) } }));
     expect(r).to.deep.equal({
       sameAsCjs: true,
+      wrapsCjs: true,
       installed: true,
       backend: expectedBackend,
       global: talked,

@@ -10,7 +10,8 @@
 //   WS_SHIM_BACKEND=builtin  wrap the global WebSocket (undici)     (node --experimental-websocket, 22+)
 //   TEST_SERVER_URL=http://127.0.0.1:<port>  use a test server running in another process
 //   WS_SHIM_ENTRY=modern     the class under test comes from websocket-shim/modern (dist/modern.node.cjs)
-//                            instead of the full build (issue 13; Node 22+ runs, test/runtimes/matrix.mjs)
+//                            instead of the full build, and the entries suite loads websocket-shim/modern
+//                            and websocket-shim/modern/auto (issue 13; Node 22+ runs, test/runtimes/matrix.mjs)
 //
 // The process runs with the node flags its backend needs (run-all.mjs, test/runtimes/matrix.mjs):
 // --experimental-websocket for the built-in on 20/21, --no-experimental-websocket for ws on 22+.
@@ -77,8 +78,11 @@ function packageDir() {
     }
   });
   fs.copyFileSync(join(root, 'package.json'), join(dir, 'package.json'));
-  fs.mkdirSync(join(dir, 'auto'));
-  fs.copyFileSync(join(root, 'auto', 'package.json'), join(dir, 'auto', 'package.json'));
+  // The stub folders for resolvers without "exports" (Node 10).
+  for (const stub of ['auto', 'modern', join('modern', 'auto')]) {
+    fs.mkdirSync(join(dir, stub));
+    fs.copyFileSync(join(root, stub, 'package.json'), join(dir, stub, 'package.json'));
+  }
   fs.mkdirSync(join(dir, 'dist'));
   for (const f of fs.readdirSync(join(root, 'dist'))) {
     if (/\.(c|m)?js$/.test(f)) fs.copyFileSync(join(root, 'dist', f), join(dir, 'dist', f));
@@ -93,8 +97,11 @@ const ENTRY = process.env.WS_SHIM_ENTRY || 'full';
 if (ENTRY !== 'full' && ENTRY !== 'modern') throw new Error('WS_SHIM_ENTRY must be "full" or "modern", got ' + ENTRY);
 const nodeCjs = join(distDir, ENTRY === 'modern' ? 'modern.node.cjs' : 'websocket-shim.node.cjs');
 const nodeMjs = join(distDir, ENTRY === 'modern' ? 'modern.node.mjs' : 'websocket-shim.node.mjs');
-const autoCjs = join(distDir, 'auto.node.cjs');
-const autoMjs = join(distDir, 'auto.node.mjs');
+const autoCjs = join(distDir, ENTRY === 'modern' ? 'modern.auto.node.cjs' : 'auto.node.cjs');
+const autoMjs = join(distDir, ENTRY === 'modern' ? 'modern.auto.node.mjs' : 'auto.node.mjs');
+/** The entry's specifiers by package name: the ponyfill and its side-effect import. */
+const PONYFILL_SPECIFIER = ENTRY === 'modern' ? 'websocket-shim/modern' : 'websocket-shim';
+const AUTO_SPECIFIER = PONYFILL_SPECIFIER + '/auto';
 
 /**
  * The test server: the one named by TEST_SERVER_URL (test/run-all.mjs and the runtime matrix
@@ -543,6 +550,8 @@ module.exports = {
   nodeMjs,
   autoCjs,
   autoMjs,
+  PONYFILL_SPECIFIER,
+  AUTO_SPECIFIER,
   shim,
   expect,
   BACKEND,

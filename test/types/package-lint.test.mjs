@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { root } from './support/pack.mjs';
 
 const bin = (name) => join(root, 'node_modules', '.bin', name);
+// The script-tag entries (their named-exports rule is checked apart, below).
+const UMD = ['umd', 'umd.min', 'modern.umd', 'modern.umd.min'];
 
 describe('package lint (publint, arethetypeswrong)', function () {
   this.timeout(180000);
@@ -37,18 +39,18 @@ describe('package lint (publint, arethetypeswrong)', function () {
   });
 
   it('attw: every entry resolves to types of the right format under node10, node16 (CJS, ESM) and bundler', function () {
-    // named-exports is left out for ./umd and ./umd.min only, where it is true and documented: the
-    // script-tag build sets module.exports at run time, so Node's ESM loader gives it as the default
+    // named-exports is left out for the script tags only (./umd, ./umd.min, ./modern.umd,
+    // ./modern.umd.min), where it is true and documented: the script-tag build sets module.exports at run time, so Node's ESM loader gives it as the default
     // import only (`import WebSocketShim from 'websocket-shim/umd'`), while TypeScript also offers
     // named imports of an `export =` object. Every other entry is checked with every rule.
-    const all = spawnSync(bin('attw'), [tgz, '--format', 'json', '--exclude-entrypoints', 'umd', 'umd.min'], { cwd: root, encoding: 'utf8' });
+    const all = spawnSync(bin('attw'), [tgz, '--format', 'json', '--exclude-entrypoints', ...UMD], { cwd: root, encoding: 'utf8' });
     const report = JSON.parse(all.stdout);
     expect(report.analysis.problems, JSON.stringify(report.analysis.problems, null, 2)).to.deep.equal([]);
-    expect(Object.keys(report.analysis.entrypoints).sort()).to.deep.equal(['.', './auto', './modern', './package.json']);
-    const umd = spawnSync(bin('attw'), [tgz, '--format', 'json', '--entrypoints', 'umd', 'umd.min', '--ignore-rules', 'named-exports'], { cwd: root, encoding: 'utf8' });
+    expect(Object.keys(report.analysis.entrypoints).sort()).to.deep.equal(['.', './auto', './modern', './modern/auto', './package.json']);
+    const umd = spawnSync(bin('attw'), [tgz, '--format', 'json', '--entrypoints', ...UMD, '--ignore-rules', 'named-exports'], { cwd: root, encoding: 'utf8' });
     const umdReport = JSON.parse(umd.stdout);
     const problems = umdReport.analysis.problems.filter((p) => p.kind !== 'NamedExports');
     expect(problems, JSON.stringify(problems, null, 2)).to.deep.equal([]);
-    expect(Object.keys(umdReport.analysis.entrypoints).sort()).to.deep.equal(['./umd', './umd.min']);
+    expect(Object.keys(umdReport.analysis.entrypoints).sort()).to.deep.equal(['./modern.umd', './modern.umd.min', './umd', './umd.min']);
   });
 });

@@ -17,7 +17,7 @@ export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '.
 const work = join(root, 'test-results', 'browsers', 'apps');
 const out = join(work, 'out');
 
-export const APPS = ['auto', 'ponyfill'];
+export const APPS = ['auto', 'ponyfill', 'modern-auto'];
 export const BUNDLERS = ['rollup', 'esbuild', 'webpack', 'vite'];
 
 /**
