@@ -70,7 +70,7 @@ const fmt = (x, d = 2) => (typeof x === 'number' ? x.toFixed(d) : '—');
 const kb = (bytes) => (bytes / 1024).toFixed(2) + ' KB';
 
 function row(r) {
-  if (r.overBytes !== undefined) return `| ${r.id} | ${kb(r.native)} | ${kb(r.shim)} | +${kb(r.overBytes)} over native | | ${verdict(r)} |`;
+  if (r.overBytes !== undefined) return `| ${r.id} | ${kb(r.native)} | ${kb(r.shim)} | ${r.overBytes < 0 ? '−' + kb(-r.overBytes) : '+' + kb(r.overBytes)} over native | | ${verdict(r)} |`;
   if (r.growth !== undefined) return `| ${r.id} (after warm-up) | growth ${kb(r.nativeGrowth)} | heap ${kb(r.heapStart)}, mid ${kb(r.heapMiddle)}, end ${kb(r.heapEnd)} | growth ${kb(r.growth)} | | ${verdict(r)} |`;
   const extra = r.extraCost !== undefined ? ` (extra cost ${(r.extraCost * 100).toFixed(0)} %)` : r.timeRatio !== undefined ? ` (time ${fmt(r.timeRatio)}× native)` : '';
   return `| ${r.id}${r.mode ? ` (${r.mode})` : ''} | ${fmt(r.native, 0)}/s | ${fmt(r.shim, 0)}/s | **${fmt(r.ratio)}**${extra} | ${fmt(r.min)}–${fmt(r.max)} | ${verdict(r)} |`;

@@ -52,6 +52,10 @@ export function createWebSocketClass(options: ClassOptions): WebSocketClass {
     return backend;
   }
   const env: ClassEnv = { events: events, dispatch: target.proto.dispatchEvent };
+  // The last socket's URL and origin: sockets to the same URL share these strings rather than
+  // each keeping a copy made by the parser (issue 13: heap per socket; strings are immutable).
+  let lastURL = '';
+  let lastOrigin = '';
 
   // Constructor: WHATWG WebSockets "new WebSocket(url, protocols)".
   // One declared parameter: WebSocket.length is 1, as for the IDL constructor.
@@ -70,14 +74,16 @@ export function createWebSocketClass(options: ClassOptions): WebSocketClass {
     const list = toProtocolList(protocols);
     const be = getBackend();
     const self = target.create(this.constructor);
-    const slot = new Slot(self, parsed.href, parsed.origin, env);
+    if (parsed.href !== lastURL) lastURL = parsed.href;
+    if (parsed.origin !== lastOrigin) lastOrigin = parsed.origin;
+    const slot = new Slot(self, lastURL, lastOrigin, env);
     const core = new SocketCore(be, slot);
     slot.core = core;
     slots.set(self, slot);
     // Step 8+: establish the connection (the engine does the network work). Standard mode, bad
     // port: Fetch returns a network error, so the connection fails; the engine is never asked.
     if (isBadPort(parsed.port)) core.networkError();
-    else core.connect(parsed.href, list, backendOptions);
+    else core.connect(lastURL, list, backendOptions);
     return self;
   } as unknown as WebSocketClass;
 

@@ -270,6 +270,29 @@ describe('private state (issue 10 item 6)', function () {
   });
 });
 
+describe('URL and origin strings shared by sockets to the same URL (issue 13: heap per socket)', function () {
+  it('each socket keeps its own URL, origin and engine URL, in any order of URLs', function () {
+    const { WS, sockets } = setup();
+    const urls = ['ws://a:81/x', 'http://a:81/x', 'ws://b/y?q', 'ws://a:81/x', 'wss://b/y?q', 'ws://b/y?q', 'ws://B/y?q'];
+    const want = [
+      ['ws://a:81/x', 'ws://a:81'],
+      ['ws://a:81/x', 'ws://a:81'],
+      ['ws://b/y?q', 'ws://b'],
+      ['ws://a:81/x', 'ws://a:81'],
+      ['wss://b/y?q', 'wss://b'],
+      ['ws://b/y?q', 'ws://b'],
+      ['ws://b/y?q', 'ws://b']
+    ];
+    const got = [];
+    const list = urls.map((u) => new WS(u));
+    list.forEach((ws, i) => ws.addEventListener('message', (ev) => (got[i] = ev.origin)));
+    sockets.forEach((s) => s.events.open('', ''));
+    sockets.forEach((s, i) => s.events.message('m' + i));
+    expect(list.map((ws, i) => [ws.url, got[i]])).to.deep.equal(want);
+    expect(sockets.map((s) => s.url)).to.deep.equal(want.map((w) => w[0]));
+  });
+});
+
 describe('send queue: a stopped queue lets go of its payloads (issue 10 item 8)', function () {
   it('stop() keeps the byte count and drops the queued data', function () {
     const q = new SendQueue({ canSendBlob: false, write() {}, fail() {} });
