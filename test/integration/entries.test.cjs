@@ -2,7 +2,7 @@
 // require('websocket-shim') / import 'websocket-shim/auto' gives the same WebSocket on every
 // Node): a consumer folder whose node_modules/websocket-shim links to the package, and a child
 // process of this runtime (same flags) that loads it and talks to the server. With
-// WS_SHIM_ENTRY=modern (the matrix's modern entry, Node 22+) the same checks load
+// WS_SHIM_ENTRY=modern (the matrix's modern entry, Node 18+) the same checks load
 // 'websocket-shim/modern' and 'websocket-shim/modern/auto'.
 'use strict';
 const fs = require('fs');

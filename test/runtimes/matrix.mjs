@@ -10,7 +10,7 @@
 //   node test/runtimes/matrix.mjs --only 10,12 --backend ws7 [--verbose]   a part (saved as *.partial.json)
 //   node test/runtimes/matrix.mjs --write-readme  run everything, then write the README table
 //   node test/runtimes/matrix.mjs --readme-only   write the README table from the saved results
-//   node test/runtimes/matrix.mjs --entry modern  websocket-shim/modern instead (Node 22 and 24, MODERN_MAJORS;
+//   node test/runtimes/matrix.mjs --entry modern  websocket-shim/modern instead (Node 16–24, MODERN_MAJORS;
 //                                                 the conformance checks too; saved as node-matrix-modern.json)
 //
 // test/run-all.mjs calls runMatrix() with its test server and counts the results in its total.
@@ -30,12 +30,19 @@ const END = '<!-- node-matrix:end -->';
 
 const pkgVersion = (name) => JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')).version;
 
-/** The Node majors the modern entry (websocket-shim/modern, issue 13) is tested on: a built-in WebSocket by default. */
-export const MODERN_MAJORS = [22, 24];
+/**
+ * The Node majors the modern entry (websocket-shim/modern, issue 13) is tested on: every major it
+ * covers (README: Node 18+; on 18 over `ws`, on 20 over `ws` and the flagged built-in), and Node 16,
+ * which it must refuse (no global DOMException): test/integration/modern-refusal.test.cjs.
+ */
+export const MODERN_MAJORS = [16, 18, 20, 22, 24];
+/** The majors of MODERN_MAJORS the modern entry refuses: they run its refusal test, not the integration suites. */
+const MODERN_REFUSED = [16];
+const REFUSAL_FILES = [join('test', 'runtimes', 'modern-refusal.test.cjs')];
 
 /**
  * The suites each run takes: the integration suites (CommonJS, for Node 10); for the modern entry
- * (Node 22+, which loads an ES module with require()) the conformance check list too.
+ * the conformance check list too (an ES module: runner.cjs imports it where require() cannot).
  */
 function integrationFiles(entry) {
   const dir = join(root, 'test', 'integration');
@@ -183,7 +190,8 @@ export async function runMatrix({ serverUrl, majors = MAJORS, backends = null, v
   async function worker() {
     while (next < jobs.length) {
       const { rt, combo } = jobs[next++];
-      const r = await runOne(rt.bin, combo, files, { TEST_SERVER_URL: serverUrl, WS_SHIM_ENTRY: entry }, verbose);
+      const list = entry === 'modern' && MODERN_REFUSED.includes(rt.major) ? REFUSAL_FILES : files;
+      const r = await runOne(rt.bin, combo, list, { TEST_SERVER_URL: serverUrl, WS_SHIM_ENTRY: entry }, verbose);
       rt.runs.push(r);
       if (rt.runs.length === rt.combos.length) {
         rt.runs.sort((a, b) => rt.combos.findIndex((c) => c.backend === a.backend) - rt.combos.findIndex((c) => c.backend === b.backend));

@@ -11,7 +11,7 @@
 //   TEST_SERVER_URL=http://127.0.0.1:<port>  use a test server running in another process
 //   WS_SHIM_ENTRY=modern     the class under test comes from websocket-shim/modern (dist/modern.node.cjs)
 //                            instead of the full build, and the entries suite loads websocket-shim/modern
-//                            and websocket-shim/modern/auto (issue 13; Node 22+ runs, test/runtimes/matrix.mjs)
+//                            and websocket-shim/modern/auto (issue 13; Node 18–24 runs, test/runtimes/matrix.mjs)
 //
 // The process runs with the node flags its backend needs (run-all.mjs, test/runtimes/matrix.mjs):
 // --experimental-websocket for the built-in on 20/21, --no-experimental-websocket for ws on 22+.
