@@ -92,7 +92,7 @@ export class SocketCore implements QueueSink, ReceiveSink {
   }
 
   /** Whether sending stopped (stopSending): send() then only counts what it is given. */
-  private get sendingStopped(): boolean {
+  private sendingStopped(): boolean {
     return this.engineFinal !== null;
   }
 
@@ -322,7 +322,7 @@ export class SocketCore implements QueueSink, ReceiveSink {
   send(d: SendData): void {
     // The common path: OPEN, nothing queued, nothing to convert → straight to the engine.
     const q = this.sendQueue;
-    if (this.readyState === OPEN && (q ? q.canBypass(d.kind === 'blob') : (d.kind !== 'blob' || this.backend.canSendBlob) && !this.sendingStopped)) {
+    if (this.readyState === OPEN && (q ? q.canBypass(d.kind === 'blob') : (d.kind !== 'blob' || this.backend.canSendBlob) && !this.sendingStopped())) {
       try {
         this.transport!.send(d.payload);
         if (d.kind === 'text') (this.inTaskText || (this.inTaskText = [])).push(d.payload as string);
@@ -347,7 +347,7 @@ export class SocketCore implements QueueSink, ReceiveSink {
     const size = sizeOf(d);
     // CLOSING or CLOSED (or the engine already gone): no exception; bufferedAmount grows by
     // the payload size, no framing, and never goes back down.
-    if (this.readyState !== OPEN || this.sendingStopped) {
+    if (this.readyState !== OPEN || this.sendingStopped()) {
       this.unsent += size;
       return;
     }
