@@ -14,64 +14,9 @@ import { startServer, closedPort } from '../../conformance/server.mjs';
 import { PROFILES, cannotFor } from '../legacy/profiles.mjs';
 import { ensureDenoBun, DENO_BUN_PINS } from '../runtimes/fetch-deno-bun.mjs';
 import { makeProject, entriesOf, runClient, root } from './runtimes.mjs';
+import { REAL, QUIRK_EVIDENCE, nativeFailures } from './differences.mjs';
 
 const MODES = ['strict', 'standard'];
-
-// What the real runtime does that its profile does not say, per check id the bare engine fails
-// (or passes) — observed on the pinned release, stated as the engine behaviour behind it.
-const REAL = {
-  deno: {
-    profile: 'deno',
-    // Profile failures the real runtime no longer has.
-    gone: {},
-    // Failures the profile does not model (the shim handles each: every check passes through it).
-    extra: {
-      'close-reason-only': 'close(undefined, reason) sends no close frame at all',
-      'ev-message-fields': 'MessageEvent.origin is the whole socket URL (path and query), not its origin',
-      'ev-protocol-not-selected': 'a server that selects none of the offered protocols does not fail the connection'
-    },
-    // Quirks detect() names that the bare engine no longer shows (check that shows each: QUIRK_EVIDENCE).
-    staleQuirks: [],
-    // `cannot` entries of the profile that the real runtime can do after all.
-    cannotGone: []
-  },
-  bun: {
-    profile: 'bun',
-    gone: {
-      'close-reserved-codes': 'close(1001) / close(5000) and other reserved codes throw InvalidAccessError',
-      'close-nan-null': 'close(NaN) / close(null) throw InvalidAccessError',
-      'send-after-close': 'bufferedAmount counts data sent after close()'
-    },
-    extra: {
-      'ctor-bad-scheme': 'SyntaxError thrown as a plain Error named SyntaxError, not a DOMException',
-      'ctor-fragment': 'SyntaxError not a DOMException',
-      'ctor-unparsable': 'SyntaxError not a DOMException',
-      'ctor-relative': 'SyntaxError not a DOMException',
-      'ctor-forbidden-host': 'SyntaxError not a DOMException',
-      'ctor-protocol-token': 'SyntaxError not a DOMException',
-      'ctor-protocol-duplicate': 'SyntaxError not a DOMException',
-      'close-code-before-reason': 'reason checked before the code: SyntaxError (not a DOMException) instead of InvalidAccessError',
-      'close-validates-when-closed': 'SyntaxError not a DOMException',
-      'err-domexception': 'SyntaxError not a DOMException',
-      'close-1000.7': 'close(1000.7) rounds to 1001 and sends it: the rounded code is not validated',
-      'send-buffered-in-task': 'bufferedAmount does not include a message right after send()',
-      'ev-tcp-drop': 'no error event before close 1006 when the TCP connection drops',
-      'ev-binary-blob': "binary messages arrive as Buffers (binaryType 'nodebuffer' by default)"
-    },
-    staleQuirks: ['bunNoCloseCodeValidation', 'bunCloseWithoutCodeSends1000'],
-    cannotGone: ['close-no-arguments']
-  }
-};
-
-// For each quirk a family declares, the check whose bare-engine failure shows it.
-const QUIRK_EVIDENCE = {
-  denoFailureCloseCode0: 'ev-refused',
-  denoBufferedAmountZeroUnlessOpen: 'send-after-close',
-  prototypeConstantsThrow: 'attr-constants',
-  bunNoCloseCodeValidation: 'close-reserved-codes',
-  bunCloseWithoutCodeSends1000: 'close-no-arguments',
-  bunBinaryTypeNodebuffer: 'attr-binarytype'
-};
 
 const ENTRY_FILES = {
   // What each runtime resolves the package name to: package.json `exports`, `import` + `node` conditions.
@@ -168,8 +113,7 @@ describe(`real Deno ${DENO_BUN_PINS.deno} and Bun ${DENO_BUN_PINS.bun}`, functio
       it(`the bare engine fails what the '${profile.id}' profile predicts, except the differences listed`, function () {
         const failing = report().native.filter((r) => !r.pass).map((r) => r.id).sort();
         const gone = Object.keys(REAL[name].gone);
-        const predicted = profile.rawFails.filter((id) => gone.indexOf(id) === -1);
-        const expected = [...predicted, ...Object.keys(REAL[name].extra)].sort();
+        const expected = nativeFailures(name);
         const summary = report().native.filter((r) => !r.pass).map((r) => `${r.id}: «${r.actual}»`);
         expect(failing, summary.join('\n')).to.deep.equal(expected);
         // The ones said to be gone pass natively (not merely fail differently).
