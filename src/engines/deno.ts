@@ -2,16 +2,31 @@
 import { EngineFamily } from './family';
 import { read } from './signals';
 
+/** Deno.version.deno as [major, minor], or null. */
+function denoVersion(d: any): number[] | null {
+  const m = /^(\d+)\.(\d+)/.exec(String(read(read(d, 'version'), 'deno')));
+  return m ? [+m[1], +m[2]] : null;
+}
+
 export const deno: EngineFamily = {
   name: 'deno',
   // §5b failure close code 0; §3 bufferedAmount 0 unless OPEN (denoland/deno ext/websocket/01_websocket.js @02bc74db).
   quirks: 'denoFailureCloseCode0 denoBufferedAmountZeroUnlessOpen',
   probe: function (s) {
     const d = read(s.g, 'Deno');
-    return d && typeof d === 'object' && d.version ? '' : null;
+    if (!(d && typeof d === 'object' && d.version)) return null;
+    // Before 2.5 the constructor is (url, protocols?): no WebSocketInit (denoland/deno#30321,
+    // Deno 2.5 "WebSocket headers"; real Deno 2.9.6 sends init.headers, test/engines-real).
+    const v = denoVersion(d);
+    return v && (v[0] > 2 || (v[0] === 2 && v[1] >= 5)) ? '' : 'denoNoWebSocketInit';
   },
   adapt: function (s) {
-    // Deno takes no options (it would send the protocol "[object Object]"): never passed.
-    s.unsupported.push('backendOptions: Deno takes no constructor options; the third argument is ignored');
+    if (s.has('denoNoWebSocketInit')) {
+      // An options object would become the protocol "[object Object]": never passed.
+      s.unsupported.push('backendOptions: Deno before 2.5 takes no constructor options; the third argument is ignored');
+    } else {
+      // Deno 2.5+: backend options reach it as a WebSocketInit second argument, as on Bun.
+      s.opts.optionsAs = 'init';
+    }
   }
 };

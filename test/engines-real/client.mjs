@@ -8,7 +8,8 @@
 //       entries: [{ label, url }]  modules to import: a fixture module re-exporting the package
 //                                  by name, or a dist/ file by URL }
 //   → one line of JSON on stdout: { runtime, version, native, entries: [{ label, resolved,
-//     detect, runs: { strict, standard } }] }, each run a list of check results.
+//     detect, runs: { strict, standard }, options }] }, each run a list of check results,
+//     options what a socket with backend options ({ headers }) and a protocol did.
 const config = JSON.parse(globalThis.Deno ? Deno.args[0] : process.argv[2]);
 const { runChecks } = await import(config.checks);
 
@@ -28,6 +29,23 @@ const out = {
   entries: []
 };
 
+/** SPEC §5 backend options (third argument) with a protocol: what the server saw, what the socket says. */
+async function backendOptions(WebSocket) {
+  const id = 'opts-' + Math.random().toString(36).slice(2, 10);
+  const ws = new WebSocket(`${config.wsUrl}/backend-options?id=${id}&proto=first`, ['chat'], { headers: { 'x-test': 'deno-bun' } });
+  const opened = await new Promise((resolve) => {
+    const timer = setTimeout(() => resolve('timeout'), 5000);
+    ws.onopen = () => (clearTimeout(timer), resolve('open'));
+    ws.onclose = () => (clearTimeout(timer), resolve('closed before open'));
+  });
+  const protocol = ws.protocol;
+  const closed = new Promise((resolve) => (ws.onclose = resolve));
+  ws.close(1000);
+  await closed;
+  const rec = await common.fetchLog(id);
+  return { opened, protocol, xTest: rec && rec.xTest, protocolsOffered: rec && rec.protocolsOffered };
+}
+
 for (const entry of config.entries) {
   const mod = await import(entry.url);
   // A fixture module re-exports the package (`export * from 'websocket-shim'`) and says which file
@@ -39,6 +57,7 @@ for (const entry of config.entries) {
     const WebSocket = api.createWebSocketClass({ mode });
     runs[mode] = await runChecks({ ...common, WebSocket, mode });
   }
-  out.entries.push({ label: entry.label, resolved: mod.resolved || entry.url, detect: JSON.parse(JSON.stringify(report)), runs });
+  const options = await backendOptions(api.createWebSocketClass({ mode: 'standard' }));
+  out.entries.push({ label: entry.label, resolved: mod.resolved || entry.url, detect: JSON.parse(JSON.stringify(report)), runs, options });
 }
 console.log(JSON.stringify(out));

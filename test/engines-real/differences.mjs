@@ -21,7 +21,12 @@ export const REAL = {
     // Quirks detect() names that the bare engine no longer shows (check that shows each: QUIRK_EVIDENCE).
     staleQuirks: [],
     // `cannot` entries of the profile that the real runtime can do after all.
-    cannotGone: []
+    cannotGone: [],
+    // detect().unsupported on the real runtime (the profile, Deno 1.46, has backendOptions:
+    // Deno 2.5+ takes a WebSocketInit, denoland/deno#30321).
+    unsupported: [],
+    // Quirks of the profile that detect() rightly does not name on this release.
+    notNamed: ['denoNoWebSocketInit']
   },
   bun: {
     profile: 'bun',
@@ -47,7 +52,10 @@ export const REAL = {
       'ev-binary-blob': "binary messages arrive as Buffers (binaryType 'nodebuffer' by default)"
     },
     staleQuirks: ['bunNoCloseCodeValidation', 'bunCloseWithoutCodeSends1000'],
-    cannotGone: ['close-no-arguments']
+    cannotGone: ['close-no-arguments'],
+    // As the profile says, although Bun 1.4.5 sends a close frame without a body (cannotGone).
+    unsupported: ['closeWithoutStatus'],
+    notNamed: []
   }
 };
 
