@@ -14,8 +14,12 @@ export const REAL = {
     gone: {},
     // Failures the profile does not model (the shim handles each: every check passes through it).
     extra: {
-      'close-reason-only': 'close(undefined, reason) sends no close frame at all',
+      // The close frame's body is the reason alone, with no status code: the peer reads its first
+      // two bytes as the code (`ws`: "invalid status code 25209" for 'bye') and fails with 1002.
+      'close-reason-only': 'close(undefined, reason) sends the reason without a status code',
+      // ext/websocket/01_websocket.js @02bc74db: `new MessageEvent("message", { data, origin: this[_url] })`.
       'ev-message-fields': 'MessageEvent.origin is the whole socket URL (path and query), not its origin',
+      // No event within the check's 5 s: the handshake is accepted without the offered protocol.
       'ev-protocol-not-selected': 'a server that selects none of the offered protocols does not fail the connection'
     },
     // Quirks detect() names that the bare engine no longer shows (check that shows each: QUIRK_EVIDENCE).

@@ -33,7 +33,7 @@ function realDenoBun() {
     'validated, `close()` without a code sends no status, `bufferedAmount` counts after close) and has others the',
     'profile does not model (a plain `Error` named SyntaxError instead of a DOMException, no `error` event before',
     `an abnormal close); Deno ${DENO_BUN_PINS.deno} has ${Object.keys(REAL.deno.gone).length ? 'most' : 'every'} behaviour of its profile and ${Object.keys(REAL.deno.extra).length} more`,
-    '(`MessageEvent.origin` is the whole URL; `close(undefined, reason)` sends nothing; a server that selects no',
+    '(`MessageEvent.origin` is the whole URL; `close(undefined, reason)` sends the reason without a status code; a server that selects no',
     'protocol is not refused). The shim normalizes all of them.'
   ];
 }
