@@ -22,10 +22,10 @@ export interface ReceiveSink {
   /** "When the WebSocket connection is established" (the engine's open; not queued: nothing precedes it). */
   connectionEstablished(protocol: string, extensions: string): void;
   /**
-   * The engine closed: nothing more is handed to it. Whether its close still counts (false once
-   * CLOSED or after the connection failed, whose own close comes).
+   * The engine closed: nothing more is handed to it. Returns whether its close still counts
+   * (false once CLOSED or after the connection failed, whose own close comes).
    */
-  engineStopped(): boolean;
+  acceptEngineClose(): boolean;
   /** Messages are received and dispatched only while OPEN (the Standard's step 1). */
   isOpen(): boolean;
   currentBinaryType(): string;
@@ -93,7 +93,7 @@ export class ReceiveQueue implements TransportEvents {
 
   /** The engine closed: messages it gave before come first (one being read holds them). */
   close(report: CloseReport): void {
-    if (!this.sink.engineStopped()) return;
+    if (!this.sink.acceptEngineClose()) return;
     this.add({ kind: 'close', report: report });
     this.drain();
   }

@@ -37,9 +37,6 @@ export interface CoreHost {
 /** No subprotocols (shared: an open socket keeps no list of its own). */
 const NONE: string[] = [];
 
-/** The send queue of every socket stopped before it needed one of its own (empty, never written). */
-let stoppedQueue: SendQueue | null = null;
-
 export class SocketCore implements QueueSink, ReceiveSink {
   readyState = CONNECTING;
   protocol = '';
@@ -53,7 +50,8 @@ export class SocketCore implements QueueSink, ReceiveSink {
   private unsent = 0;
   /**
    * The engine's own bufferedAmount once the connection failed or closed: bytes it never put on
-   * the network stay counted (SPEC §2: never reset), whatever the engine reports later.
+   * the network stay counted (SPEC §2: never reset), whatever the engine reports later. Set
+   * when sending stops (stopSending): null while data may still be handed to the engine.
    */
   private engineFinal: number | null = null;
   /** Set by "fail the WebSocket connection": the error event comes, with these details. */
@@ -83,15 +81,19 @@ export class SocketCore implements QueueSink, ReceiveSink {
     return this.backend.canSendBlob;
   }
 
-  /** Nothing more is handed to the engine; what was queued stays counted. */
+  /**
+   * The connection failed or the engine closed: nothing more is handed to the engine; what was
+   * queued and what the engine held stay counted (its bufferedAmount frozen, engineFinal).
+   */
   private stopSending(): void {
+    if (this.engineFinal !== null) return;
     if (this.sendQueue) this.sendQueue.stop();
-    else {
-      // Dead from the start: it never calls its sink (none, so it holds on to no socket).
-      if (!stoppedQueue) stoppedQueue = new SendQueue(null as unknown as QueueSink);
-      stoppedQueue.stop();
-      this.sendQueue = stoppedQueue;
-    }
+    this.engineFinal = this.transport ? this.transport.bufferedAmount() : 0;
+  }
+
+  /** Whether sending stopped (stopSending): send() then only counts what it is given. */
+  private sendingStopped(): boolean {
+    return this.engineFinal !== null;
   }
 
   // ---------------------------------------------------------------------------
@@ -149,13 +151,14 @@ export class SocketCore implements QueueSink, ReceiveSink {
   }
 
   /**
-   * The engine is closed (the inbox asks before it queues the close): nothing more is handed to
-   * it; what it held stays counted.
+   * The engine closed (the inbox calls this before it queues the close, which may wait behind
+   * messages while the socket is still OPEN): nothing more is handed to it; what it held stays
+   * counted. Returns whether its close still counts (false once CLOSED or after a failure,
+   * whose own close comes).
    */
-  engineStopped(): boolean {
+  acceptEngineClose(): boolean {
     if (this.readyState === CLOSED || this.failure) return false;
     this.stopSending();
-    this.freezeEngineAmount();
     return true;
   }
 
@@ -221,7 +224,6 @@ export class SocketCore implements QueueSink, ReceiveSink {
     this.stopSending();
     // Messages not yet dispatched are not delivered after a failure (readyState is not OPEN).
     this.inbox.clear();
-    this.freezeEngineAmount();
     if (this.transport) this.transport.abort();
     const self = this;
     setTimeout(function () {
@@ -264,7 +266,6 @@ export class SocketCore implements QueueSink, ReceiveSink {
     this.readyState = CLOSED;
     this.stopSending();
     this.inbox.clear();
-    this.freezeEngineAmount();
     this.transport = null;
     const failure = this.failure || report.failure || null;
     let code = failure ? undefined : report.code;
@@ -321,7 +322,7 @@ export class SocketCore implements QueueSink, ReceiveSink {
   send(d: SendData): void {
     // The common path: OPEN, nothing queued, nothing to convert → straight to the engine.
     const q = this.sendQueue;
-    if (this.readyState === OPEN && (q ? q.canBypass(d.kind === 'blob') : d.kind !== 'blob' || this.backend.canSendBlob)) {
+    if (this.readyState === OPEN && (q ? q.canBypass(d.kind === 'blob') : (d.kind !== 'blob' || this.backend.canSendBlob) && !this.sendingStopped())) {
       try {
         this.transport!.send(d.payload);
         if (d.kind === 'text') (this.inTaskText || (this.inTaskText = [])).push(d.payload as string);
@@ -346,7 +347,7 @@ export class SocketCore implements QueueSink, ReceiveSink {
     const size = sizeOf(d);
     // CLOSING or CLOSED (or the engine already gone): no exception; bufferedAmount grows by
     // the payload size, no framing, and never goes back down.
-    if (this.readyState !== OPEN || (q && q.stopped)) {
+    if (this.readyState !== OPEN || this.sendingStopped()) {
       this.unsent += size;
       return;
     }
@@ -372,10 +373,6 @@ export class SocketCore implements QueueSink, ReceiveSink {
       if (this.inTaskBytes > engine) engine = this.inTaskBytes;
     }
     return (this.sendQueue ? this.sendQueue.bytes : 0) + engine + this.unsent;
-  }
-
-  private freezeEngineAmount(): void {
-    if (this.engineFinal === null) this.engineFinal = this.transport ? this.transport.bufferedAmount() : 0;
   }
 }
 

@@ -30,30 +30,15 @@ export interface NativeBackendOptions {
    * 'arraybuffer'.
    */
   engineBlobs?: boolean;
-  /** undici >= 7.30 keeps the socket of a handshake it failed (src/transports/undici-upgrade.ts). */
-  failedHandshake?: FailedHandshakeRelease;
   /**
-   * The engine fires its events by calling `socket.dispatchEvent(event)` from JavaScript (undici:
-   * fireEvent in lib/web/websocket/util.js): the transport takes its events there, before any
-   * dispatch, and hands a message event to the class, which may dispatch that very event at the
-   * socket object instead of making a second one (issue 13: a second event and a second dispatch
-   * per message ran at 0.48 of the native's rate). Once that is seen, engine sockets get no
-   * listeners (issue 13: ~0.4 KB per socket).
+   * The Node engines only (src/transports/undici-transport.ts): makes the transport of one engine
+   * socket, which takes the engine's events itself. Absent: a NativeTransport that listens.
    */
-  takesEngineEvents?: boolean;
-}
-
-/** Watches an engine's handshakes and releases what a failed one leaves behind. */
-export interface FailedHandshakeRelease {
-  watch(): void;
-  release(url: string): void;
-  /** A connection opened: what was kept for handshakes that are now established can go. */
-  opened(): void;
+  transport?: (socket: any, events: TransportEvents, url: string) => Transport;
 }
 
 export function nativeBackend(Native: any, opts?: NativeBackendOptions): Backend {
   const o = opts || {};
-  const takes: EngineEvents | undefined = o.takesEngineEvents ? { seen: false } : undefined;
   return {
     name: o.name || 'browser',
     native: Native,
@@ -62,8 +47,19 @@ export function nativeBackend(Native: any, opts?: NativeBackendOptions): Backend
     quirks: o.quirks || [],
     unsupported: o.unsupported || [],
     create: function (url, protocols, options, events) {
-      if (o.failedHandshake) o.failedHandshake.watch();
-      return createNativeTransport(Native, url, protocols, o.optionsAs ? options : undefined, o.optionsAs, events, o.failedHandshake, o.engineBlobs, takes);
+      let socket: any;
+      try {
+        socket = construct(Native, url, protocols, o.optionsAs ? options : undefined, o.optionsAs);
+      } catch (e) {
+        throw mapEngineError(e, 'SyntaxError');
+      }
+      // Binary messages as ArrayBuffer; the class makes Blobs (SPEC: binaryType at dispatch).
+      setBinaryType(socket, 'arraybuffer');
+      if (o.transport) return o.transport(socket, events, url);
+      const t = new NativeTransport(socket, events);
+      listen(socket, t);
+      if (o.engineBlobs) followBinaryType(socket, t);
+      return t;
     }
   };
 }
@@ -106,7 +102,7 @@ function construct(Native: any, url: string, protocols: string[], options: unkno
 }
 
 /** The engine's message data as the class wants it: text, an ArrayBuffer, or the engine's Blob. */
-function messageData(d: any): any {
+export function messageData(d: any): any {
   if (typeof d === 'string' || (typeof ArrayBuffer !== 'undefined' && d instanceof ArrayBuffer)) return d;
   // Bun's 'nodebuffer': a Buffer view; hand over exactly its bytes.
   if (typeof d !== 'string' && tagOf(d) !== 'ArrayBuffer' && d && tagOf(d.buffer) === 'ArrayBuffer' && typeof d.byteLength === 'number') {
@@ -115,44 +111,14 @@ function messageData(d: any): any {
   return d;
 }
 
-/** Where the shared functions below find the transport of an engine socket. */
-const TRANSPORT = '__websocketShimTransport';
-
-/**
- * Per backend whose engine fires its events through `socket.dispatchEvent` (takesEngineEvents):
- * whether that has been seen (an 'open' came through takeEngineEvent). Until then every engine
- * socket also gets listeners, so nothing depends on it; from then on it gets none (issue 13:
- * four listeners were ~0.4 KB of an undici socket).
- */
-interface EngineEvents {
-  seen: boolean;
-}
-
-/**
- * The engine's dispatchEvent, shadowed by an own property of this private engine object (one
- * function for every socket; the engine calls it with the socket as `this`): the events the
- * transport listens to go to it instead of the engine's dispatch (nothing else listens to this
- * socket), a message event with the event itself. Any other type is dispatched as before.
- */
-function takeEngineEvent(this: any, ev: any): boolean {
-  const t: NativeTransport = this[TRANSPORT];
-  const type = ev && ev.type;
-  if (type === 'message') t.engineMessageEvent(ev);
-  else if (type === 'open' || type === 'error' || type === 'close') {
-    if (type === 'open') t.takes!.seen = true;
-    t.handleEvent(ev, type);
-  } else return t.engineDispatch!.call(this, ev);
-  return true;
-}
-
 const ENGINE_EVENTS = ['open', 'message', 'error', 'close'];
 
 /**
  * The engine's listener for one socket and type. A closure per socket, not one shared function
  * reading `this`: an engine the shim does not control (a user's or a webview's own class, an
  * old engine's onX handlers) may call its listeners with any `this` (bug: a listener shared
- * through `this` threw a TypeError there). The engines whose sockets the bench counts (undici,
- * ws) get none of these once their events are taken where they fire them.
+ * through `this` threw a TypeError there). Node's engines (undici, ws) get none of these once
+ * their events are taken where they fire them (src/transports/undici-transport.ts, ws.ts).
  */
 function listenerFor(t: NativeTransport, type: string): (ev: any) => void {
   return function (ev: any) {
@@ -160,7 +126,8 @@ function listenerFor(t: NativeTransport, type: string): (ev: any) => void {
   };
 }
 
-function listen(socket: any, t: NativeTransport): void {
+/** Listens to the engine socket's four events (the transport is told each with its type). */
+export function listen(socket: any, t: NativeTransport): void {
   const add = typeof socket.addEventListener === 'function';
   for (let i = 0; i < ENGINE_EVENTS.length; i++) {
     const type = ENGINE_EVENTS[i];
@@ -169,61 +136,19 @@ function listen(socket: any, t: NativeTransport): void {
   }
 }
 
-function createNativeTransport(
-  Native: any,
-  url: string,
-  protocols: string[],
-  options: unknown,
-  optionsAs: 'init' | 'third' | undefined,
-  events: TransportEvents,
-  failedHandshake?: FailedHandshakeRelease,
-  engineBlobs?: boolean,
-  takes?: EngineEvents
-): Transport {
-  let socket: any;
-  try {
-    socket = construct(Native, url, protocols, options, optionsAs);
-  } catch (e) {
-    throw mapEngineError(e, 'SyntaxError');
-  }
-
-  const t = new NativeTransport(socket, events, url, failedHandshake);
-  socket[TRANSPORT] = t;
-
-  // Binary messages as ArrayBuffer; the class makes Blobs (SPEC: binaryType at dispatch).
-  setBinaryType(socket, 'arraybuffer');
-
-  const taken = !!takes && typeof socket.dispatchEvent === 'function';
-  if (taken) {
-    t.takes = takes;
-    t.engineDispatch = socket.dispatchEvent;
-    socket.dispatchEvent = takeEngineEvent;
-  }
-  if (!taken || !takes!.seen) listen(socket, t);
-  if (engineBlobs) followBinaryType(socket, t);
-  return t;
-}
-
 /**
  * One engine socket as a transport: its state here, its methods on the prototype (issue 13:
  * one object per socket instead of a closure per method). send, close, bufferedAmount and
  * peerClosing call the engine as engine-calls.ts says.
  */
-class NativeTransport implements Transport {
+export class NativeTransport implements Transport {
   closed = false;
   detached = false;
   failure: Failure | undefined = undefined;
-  private wasOpened = false;
   constructor(
     public socket: any,
-    public events: TransportEvents,
-    private url: string,
-    private failedHandshake: FailedHandshakeRelease | undefined
+    public events: TransportEvents
   ) {}
-
-  /** The engine's own dispatchEvent, where its events are taken (takeEngineEvent). */
-  engineDispatch: ((ev: any) => boolean) | undefined = undefined;
-  takes: EngineEvents | undefined = undefined;
 
   /** An engine event of the type its listener was added for. */
   handleEvent(ev: any, kind: string): void {
@@ -238,14 +163,6 @@ class NativeTransport implements Transport {
     }
   }
 
-  /** The engine's message event, taken before any dispatch: it goes with its data. */
-  engineMessageEvent(ev: any): void {
-    if (this.detached || this.closed) return;
-    const data = ev.data;
-    const d = messageData(data);
-    this.events.message(d, d === data ? ev : undefined);
-  }
-
   opened(): void {
     if (this.detached) {
       // RN Android: close() while CONNECTING is a no-op and open fires later (RN#35554).
@@ -256,8 +173,6 @@ class NativeTransport implements Transport {
       }
       return;
     }
-    this.wasOpened = true;
-    if (this.failedHandshake) this.failedHandshake.opened();
     const socket = this.socket;
     this.events.open(str(socket.protocol), str(socket.extensions !== undefined ? socket.extensions : socket.extension));
   }
@@ -276,8 +191,6 @@ class NativeTransport implements Transport {
   reportClose(code: number | undefined, reason: string, wasClean: boolean): void {
     if (this.closed || this.detached) return;
     this.closed = true;
-    // The engine failed the handshake (no open): release what it may have kept.
-    if (!this.wasOpened && this.failedHandshake) this.failedHandshake.release(this.url);
     const failure = this.failure;
     // After the engine failed the connection no Close frame counts (the code is 1006).
     this.events.close(failure ? { code: undefined, reason: '', wasClean: false, failure: failure } : { code: code, reason: reason, wasClean: wasClean });

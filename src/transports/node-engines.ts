@@ -5,7 +5,8 @@
  * code (issue 13: every byte of the UMD is paid by every page).
  */
 import { Backend } from './types';
-import { nativeBackend, FailedHandshakeRelease } from './native';
+import { nativeBackend } from './native';
+import { FailedHandshakeRelease, undiciTransports } from './undici-transport';
 import { isWsClass, wsBackend } from './ws';
 import { isUndici, NodeEngines } from '../backends';
 import { getGlobal } from '../global';
@@ -58,16 +59,24 @@ function undiciBackend(Native: any, upgrades: FailedHandshakeRelease | null): Ba
   // open (the peer sees an open connection; the process never exits). The Node entry releases it.
   const keepsSocket = !!undici && !undiciBelow(7, 30) && upgrades !== null;
   if (keepsSocket) quirks.push('undiciKeepsSocketAfterFailedHandshake');
-  return nativeBackend(Native, {
-    failedHandshake: keepsSocket ? upgrades! : undefined,
+  const backend = nativeBackend(Native, {
     name: 'node-builtin',
     canSendBlob: false,
     sendsViews: false,
     optionsAs: 'init',
-    takesEngineEvents: true,
+    transport: undiciTransports(keepsSocket ? upgrades! : undefined),
     quirks: quirks,
     unsupported: unsupported
   });
+  if (keepsSocket) {
+    // Handshakes are watched from before the first engine socket sends its request.
+    const create = backend.create;
+    backend.create = function (url, protocols, options, events) {
+      upgrades!.watch();
+      return create(url, protocols, options, events);
+    };
+  }
+  return backend;
 }
 
 /**

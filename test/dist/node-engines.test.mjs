@@ -12,8 +12,20 @@ import { root } from './support/sandbox.mjs';
 import { bundleSize } from './support/tree-shake.mjs';
 import { INSTALL_FINGERPRINT } from '../browsers/lib/apps.mjs';
 
-// Names only the Node engines use: a quirk of `ws`, a quirk of undici, undici's diagnostics channel.
-const NODE_ONLY = ['wsBinaryTypeNodebuffer', 'undiciSendBlobLostOnClose', 'undici:client:sendHeaders'];
+// Names only the Node engines use, ones minification keeps (strings, property names): a quirk of
+// `ws`, a quirk of undici, undici's diagnostics channel; the engine socket's property naming its
+// transport (ws and undici, whose events are taken where they fire them), and the undici
+// transport's own members (src/transports/undici-transport.ts: its taken message events, the
+// engine's dispatchEvent it shadows, whether a failed handshake's socket is to be released).
+const NODE_ONLY = [
+  'wsBinaryTypeNodebuffer',
+  'undiciSendBlobLostOnClose',
+  'undici:client:sendHeaders',
+  '__websocketShimTransport',
+  'engineMessageEvent',
+  'engineDispatch',
+  'wasOpened'
+];
 const BROWSER_BUILDS = [
   'dist/websocket-shim.umd.js',
   'dist/websocket-shim.umd.min.js',

@@ -1,4 +1,4 @@
-// src/transports/native.ts and src/transports/ws.ts — where the transports take the engine's
+// src/transports/undici-transport.ts and src/transports/ws.ts — where the transports take the engine's
 // events. Issue 13 (heap per open socket): an engine that fires its events through its own
 // `dispatchEvent` (undici) has them taken there, and once an 'open' has been seen coming that
 // way, later engine sockets get no listeners at all; ws sockets (EventEmitters, whose every
@@ -10,6 +10,7 @@ import { EventEmitter } from 'node:events';
 import { load } from './_helpers.mjs';
 
 const { nativeBackend } = load('transports/native');
+const { undiciTransports } = load('transports/undici-transport');
 const { wsBackend } = load('transports/ws');
 
 function recorder() {
@@ -82,7 +83,7 @@ function undiciLike({ viaOwnDispatch = true } = {}) {
 describe('engine events: undici-like engines (their own dispatchEvent), issue 13', function () {
   it('the first socket is listened to; each event reaches the machine once, in order', function () {
     const { Engine, made } = undiciLike();
-    const backend = nativeBackend(Engine, { takesEngineEvents: true });
+    const backend = nativeBackend(Engine, { transport: undiciTransports() });
     const ev = recorder();
     backend.create('ws://127.0.0.1:1/', [], undefined, ev);
     const s = made[0];
@@ -99,7 +100,7 @@ describe('engine events: undici-like engines (their own dispatchEvent), issue 13
 
   it('once an open came through dispatchEvent, later sockets get no listeners and still get every event once', function () {
     const { Engine, made } = undiciLike();
-    const backend = nativeBackend(Engine, { takesEngineEvents: true });
+    const backend = nativeBackend(Engine, { transport: undiciTransports() });
     backend.create('ws://127.0.0.1:1/', [], undefined, recorder());
     made[0].open();
     const ev = recorder();
@@ -116,7 +117,7 @@ describe('engine events: undici-like engines (their own dispatchEvent), issue 13
 
   it('an engine that dispatches without its own dispatchEvent is still heard, through the listeners', function () {
     const { Engine, made } = undiciLike({ viaOwnDispatch: false });
-    const backend = nativeBackend(Engine, { takesEngineEvents: true });
+    const backend = nativeBackend(Engine, { transport: undiciTransports() });
     for (let i = 0; i < 2; i++) {
       const ev = recorder();
       backend.create('ws://127.0.0.1:1/', [], undefined, ev);
@@ -133,14 +134,14 @@ describe('engine events: undici-like engines (their own dispatchEvent), issue 13
 
   it('other event types are dispatched by the engine as before', function () {
     const { Engine, made } = undiciLike();
-    nativeBackend(Engine, { takesEngineEvents: true }).create('ws://127.0.0.1:1/', [], undefined, recorder());
+    nativeBackend(Engine, { transport: undiciTransports() }).create('ws://127.0.0.1:1/', [], undefined, recorder());
     let seen = 0;
     made[0].addEventListener('other', () => seen++);
     expect(made[0].dispatchEvent(new Event('other'))).to.equal(true);
     expect(seen).to.equal(1);
   });
 
-  it('a browser-like engine (no takesEngineEvents): each socket hears its own engine socket', function () {
+  it('a browser-like engine (no transport of its own): each socket hears its own engine socket', function () {
     const { Engine, made } = undiciLike({ viaOwnDispatch: false });
     const backend = nativeBackend(Engine, {});
     const a = recorder();
@@ -152,6 +153,49 @@ describe('engine events: undici-like engines (their own dispatchEvent), issue 13
     made[1].receive('to b');
     made[0].receive('to a');
     expectOwnEvents(a, b);
+  });
+});
+
+describe('undici transport: the socket of a failed handshake (undici >= 7.30 keeps it) is released', function () {
+  function upgradesSpy(log) {
+    return { watch: () => log.push('watch'), release: (url) => log.push('release ' + url), opened: () => log.push('opened') };
+  }
+  /** A backend whose engine socket's events are logged with the upgrade calls, in one order. */
+  function setup() {
+    const { Engine, made } = undiciLike();
+    const ev = recorder();
+    const backend = nativeBackend(Engine, { transport: undiciTransports(upgradesSpy(ev.log)) });
+    backend.create('ws://127.0.0.1:1/x', [], undefined, ev);
+    return { s: made[0], log: ev.log };
+  }
+
+  it('closed without having opened: released once, with the URL, before the close reaches the machine', function () {
+    const { s, log } = setup();
+    s.closed(1006, '');
+    s.closed(1006, '');
+    expect(log).to.deep.equal(['release ws://127.0.0.1:1/x', ['close', 1006, '', true]]);
+  });
+
+  it('an error without a close (undici 6, refused): released once when the close is reported', async function () {
+    const { s, log } = setup();
+    s.fire(new Event('error'));
+    await new Promise((r) => setTimeout(r, 5));
+    expect(log).to.deep.equal(['release ws://127.0.0.1:1/x', ['close', undefined, '', false]]);
+  });
+
+  it('opened: what was kept for established handshakes goes, before the open reaches the machine; its close releases nothing', function () {
+    const { s, log } = setup();
+    s.open();
+    s.closed(1000, '');
+    expect(log).to.deep.equal(['opened', ['open', '', ''], ['close', 1000, '', true]]);
+  });
+
+  it('without upgrades to release (undici < 7.30): open and close as before', function () {
+    const { Engine, made } = undiciLike();
+    const ev = recorder();
+    nativeBackend(Engine, { transport: undiciTransports() }).create('ws://127.0.0.1:1/', [], undefined, ev);
+    made[0].closed(1006, '');
+    expect(ev.log).to.deep.equal([['close', 1006, '', true]]);
   });
 });
 

@@ -97,6 +97,30 @@ describe('socket-core: the state machine', function () {
     expect(sockets[0].calls).to.deep.equal([]);
   });
 
+  for (const queued of [false, true]) {
+    it(`the engine closed while a received Blob is still being read (socket still OPEN)${queued ? ', with a Blob waiting in the send queue' : ''}: send() is counted, not handed to the engine`, async function () {
+      const { WS, sockets } = setup({ canSendBlob: false });
+      const ws = new WS('ws://h/');
+      ws.binaryType = 'arraybuffer';
+      const seq = recorder(ws);
+      const s = sockets[0];
+      s.events.open('', '');
+      if (queued) ws.send(new Blob([new Uint8Array([1, 2])]));
+      s.events.message(new Blob([new Uint8Array([9])]));
+      s.buffered = 5;
+      s.events.close({ code: 1000, reason: '', wasClean: true });
+      s.buffered = 0; // the engine's count after its close is not the socket's (SPEC §2)
+      expect(ws.readyState).to.equal(1);
+      ws.send('abc');
+      ws.send(new Uint8Array(4));
+      expect(ws.bufferedAmount).to.equal(5 + (queued ? 2 : 0) + 3 + 4);
+      await tick();
+      expect(s.calls).to.deep.equal([]);
+      expect(seq.map((r) => r.slice(0, 2))).to.deep.equal([['open', 1], ['message', 1], ['close', 3]]);
+      expect(ws.bufferedAmount).to.equal(5 + (queued ? 2 : 0) + 3 + 4);
+    });
+  }
+
   it('the engine saying CLOSING (no event) is read on access (browsers, undici)', function () {
     const { WS, sockets } = setup();
     const ws = new WS('ws://h/');
