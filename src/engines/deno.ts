@@ -1,12 +1,6 @@
 /** Deno 1.x and 2 (docs/detect.md "Deno"). */
 import { EngineFamily } from './family';
-import { read } from './signals';
-
-/** Deno.version.deno as [major, minor], or null. */
-function denoVersion(d: any): number[] | null {
-  const m = /^(\d+)\.(\d+)/.exec(String(read(read(d, 'version'), 'deno')));
-  return m ? [+m[1], +m[2]] : null;
-}
+import { read, versionNumber } from './signals';
 
 export const deno: EngineFamily = {
   name: 'deno',
@@ -17,8 +11,7 @@ export const deno: EngineFamily = {
     if (!(d && typeof d === 'object' && d.version)) return null;
     // Before 2.5 the constructor is (url, protocols?): no WebSocketInit (denoland/deno#30321,
     // Deno 2.5 "WebSocket headers"; real Deno 2.9.6 sends init.headers, test/engines-real).
-    const v = denoVersion(d);
-    return v && (v[0] > 2 || (v[0] === 2 && v[1] >= 5)) ? '' : 'denoNoWebSocketInit';
+    return versionNumber(read(read(d, 'version'), 'deno')) >= 20500 ? '' : 'denoNoWebSocketInit';
   },
   adapt: function (s) {
     if (s.has('denoNoWebSocketInit')) {
