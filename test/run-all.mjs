@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { startServer } from '../conformance/server.mjs';
 import { runMatrix, saveResults, readmeUpToDate, MODERN_MAJORS } from './runtimes/matrix.mjs';
 import { ensureRuntimes } from './runtimes/fetch.mjs';
+import { ensureDenoBun, DENO_BUN_PINS } from './runtimes/fetch-deno-bun.mjs';
 import { ENGINES, missing } from './browsers/lib/engines.mjs';
 import { mkdtempSync, readFileSync, existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -83,6 +84,10 @@ const withMatrix = withFullMatrix || withModernMatrix;
 // Runtimes missing from .cache/runtimes/ are downloaded while the other suites run.
 const fetchLog = [];
 const prefetch = withMatrix ? ensureRuntimes(undefined, { log: (l) => fetchLog.push(l) }) : null;
+// Real Deno and Bun (test/engines-real), also from the npm registry, also while the others run.
+const denoBunSuite = `Deno ${DENO_BUN_PINS.deno} and Bun ${DENO_BUN_PINS.bun} (real runtimes: native, full and modern entries, both modes)`;
+const withDenoBun = !only || denoBunSuite.startsWith(only);
+const prefetchDenoBun = withDenoBun ? ensureDenoBun(undefined, { log: (l) => fetchLog.push(l) }) : null;
 const statsDir = mkdtempSync(join(tmpdir(), 'ws-shim-stats-'));
 let passed = 0;
 let failed = 0;
@@ -131,6 +136,14 @@ if (withFullMatrix) {
   lines.push(`node matrix: ${m.passes} passed, ${m.failures} failed`);
   saveResults(m.results);
   if (!readmeUpToDate(m.results)) lines.push('README compatibility table differs from this run: node test/runtimes/matrix.mjs --readme-only');
+}
+// After their download: the suite fetches nothing itself when the cache holds the pins.
+if (withDenoBun) {
+  await prefetchDenoBun;
+  if (!withMatrix) for (const l of fetchLog) console.log(l);
+  const r = await runSuite(denoBunSuite, [], serverEnv, files('test/engines-real'));
+  passed += r.p;
+  failed += r.f;
 }
 // `npm run bench -- --quick` on every backend and the trials' own data checks (test/bench): after
 // the runtime downloads, since its built-in backend runs on the pinned Node 24.

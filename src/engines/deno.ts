@@ -1,6 +1,6 @@
 /** Deno 1.x and 2 (docs/detect.md "Deno"). */
 import { EngineFamily } from './family';
-import { read } from './signals';
+import { read, versionNumber } from './signals';
 
 export const deno: EngineFamily = {
   name: 'deno',
@@ -8,10 +8,18 @@ export const deno: EngineFamily = {
   quirks: 'denoFailureCloseCode0 denoBufferedAmountZeroUnlessOpen',
   probe: function (s) {
     const d = read(s.g, 'Deno');
-    return d && typeof d === 'object' && d.version ? '' : null;
+    if (!(d && typeof d === 'object' && d.version)) return null;
+    // Before 2.5 the constructor is (url, protocols?): no WebSocketInit (denoland/deno#30321,
+    // Deno 2.5 "WebSocket headers"; real Deno 2.9.6 sends init.headers, test/engines-real).
+    return versionNumber(read(read(d, 'version'), 'deno')) >= 20500 ? '' : 'denoNoWebSocketInit';
   },
   adapt: function (s) {
-    // Deno takes no options (it would send the protocol "[object Object]"): never passed.
-    s.unsupported.push('backendOptions: Deno takes no constructor options; the third argument is ignored');
+    if (s.has('denoNoWebSocketInit')) {
+      // An options object would become the protocol "[object Object]": never passed.
+      s.unsupported.push('backendOptions: Deno before 2.5 takes no constructor options; the third argument is ignored');
+    } else {
+      // Deno 2.5+: backend options reach it as a WebSocketInit second argument, as on Bun.
+      s.opts.optionsAs = 'init';
+    }
   }
 };

@@ -30,6 +30,12 @@ export function read(obj: any, key: string): any {
   }
 }
 
+/** A runtime's "x.y.z" version as one comparable number (1.4.4 → 10404), or NaN. */
+export function versionNumber(v: any): number {
+  const m = /^(\d+)\.(\d+)\.(\d+)/.exec(String(v));
+  return m ? +m[1] * 1e4 + +m[2] * 100 + +m[3] : NaN;
+}
+
 /** The first number captured by `re` in `s`, or NaN. */
 function num(re: RegExp, s: string): number {
   const m = re.exec(s);

@@ -136,6 +136,7 @@ export type QuirkName =
   | 'rnCloseWhileConnectingOpensLater'
   | 'denoFailureCloseCode0'
   | 'denoBufferedAmountZeroUnlessOpen'
+  | 'denoNoWebSocketInit'
   | 'bunNoCloseCodeValidation'
   | 'bunCloseWithoutCodeSends1000'
   | 'bunBinaryTypeNodebuffer';

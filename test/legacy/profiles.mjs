@@ -516,7 +516,7 @@ export const PROFILES = [
       close: { connecting: 'after-connect' }, // §5b [C]
       events: { failureCode: 0, error: 'errorevent' } // §5b [C]
     },
-    detect: { backend: 'deno', quirks: ['denoFailureCloseCode0', 'prototypeConstantsThrow'], unsupported: ['backendOptions'] },
+    detect: { backend: 'deno', quirks: ['denoFailureCloseCode0', 'prototypeConstantsThrow', 'denoNoWebSocketInit'], unsupported: ['backendOptions'] },
     cannot: [],
     rawFails: ['ev-refused', 'ev-tcp-drop', 'send-after-close', 'ctor-bad-port', 'attr-constants', 'close-while-connecting'],
     normalizes: 'failure close code 0 → 1006; bufferedAmount after close; prototype constants readable; blocked ports; close() while CONNECTING fails at once; plain error Event',

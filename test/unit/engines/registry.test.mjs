@@ -94,6 +94,31 @@ describe('engines/registry: one file per family, probed in order', function () {
     expect([hixie.family.name, hixie.found[0]]).to.deep.equal(['webkit-hixie76', 'readyStateClosedIsTwo']);
   });
 
+  // Versions measured in the real runtimes (test/engines-real; Bun 1.3.14, 1.4.0–1.4.5, Deno 2.9.6).
+  const found = (globals) => withGlobals(globals, () => probeEngine(nativeCtor, 'WebSocket')).found.sort();
+  it('Bun: no close-code validation before 1.4.0, close() without a code sends 1000 before 1.4.4, by Bun.version', function () {
+    const at = (version) => found({ Bun: { version } });
+    expect(at('1.1.20')).to.deep.equal(['bunBinaryTypeNodebuffer', 'bunCloseWithoutCodeSends1000', 'bunNoCloseCodeValidation']);
+    expect(at('1.3.14')).to.deep.equal(['bunBinaryTypeNodebuffer', 'bunCloseWithoutCodeSends1000', 'bunNoCloseCodeValidation']);
+    expect(at('1.4.0')).to.deep.equal(['bunBinaryTypeNodebuffer', 'bunCloseWithoutCodeSends1000']);
+    expect(at('1.4.3')).to.deep.equal(['bunBinaryTypeNodebuffer', 'bunCloseWithoutCodeSends1000']);
+    expect(at('1.4.4')).to.deep.equal(['bunBinaryTypeNodebuffer']);
+    expect(at('1.10.0')).to.deep.equal(['bunBinaryTypeNodebuffer']);
+    // No version to read: the old behaviour is assumed (it is what the shim can least rely on).
+    expect(found({ Bun: {} })).to.deep.equal(['bunBinaryTypeNodebuffer', 'bunCloseWithoutCodeSends1000', 'bunNoCloseCodeValidation']);
+    expect(found({ process: { versions: { node: '24.3.0', bun: '1.4.5' } } })).to.deep.equal(['bunBinaryTypeNodebuffer']);
+  });
+
+  it('Deno: no WebSocketInit before 2.5, by Deno.version.deno', function () {
+    const at = (deno) => found({ Deno: { version: { deno } } });
+    const base = ['denoBufferedAmountZeroUnlessOpen', 'denoFailureCloseCode0'];
+    expect(at('1.46.3')).to.deep.equal([...base, 'denoNoWebSocketInit']);
+    expect(at('2.4.5')).to.deep.equal([...base, 'denoNoWebSocketInit']);
+    expect(at('2.5.0')).to.deep.equal(base);
+    expect(at('2.9.6')).to.deep.equal(base);
+    expect(at('3.0.0')).to.deep.equal(base);
+  });
+
   it('the WebKit sniff is written once: WebKit, not Blink, and only for the engine\'s own constructor', function () {
     const at = (ua, ctor) => withGlobals({ navigator: { userAgent: UA[ua] } }, () => isWebKitNotBlink(hostSignals(ctor)));
     expect([at('Safari 9', nativeCtor), at('QtWebKit 5.212', nativeCtor), at('Chrome 120', nativeCtor), at('Safari 9', Polyfill)]).to.deep.equal([true, true, false, false]);
