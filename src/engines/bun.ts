@@ -26,7 +26,8 @@ export const bun: EngineFamily = {
     // Measured in Bun 1.3.14, gone in 1.4.3 (test/engines-real): close() fires the close event
     // inside the call (readyState CLOSED at once); a peer's close frame arrives as an unclean
     // close, one without a status code as 1000; a reason longer than 3 bytes is not sent.
-    if (!(v >= 10400)) found += 'bunCloseEventInsideClose bunPeerCloseUnclean bunCloseReasonDropped';
+    // Named for 1.3.x only: older releases not measured (the Bun 1.1 profile does not model them).
+    if (v >= 10300 && !(v >= 10400)) found += 'bunCloseEventInsideClose bunPeerCloseUnclean bunCloseReasonDropped';
     return found.trim();
   },
   adapt: function (s) {
