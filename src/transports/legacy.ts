@@ -43,7 +43,7 @@ export function legacyBackend(Native: any, name?: string): Backend | null {
 
 function adapt(create: Backend['create'], a: Adaptations, url: string, protocols: string[], options: unknown, events: TransportEvents): Transport {
   if (a.one && protocols.length > 1) throw domException('NotSupportedError', 'This engine offers one protocol only.');
-  const closeCall = { inside: false };
+  const closeCall = { inside: false, aborted: false };
   const ev = adaptEvents(a, protocols, events, closeCall);
   let t: Transport;
   try {
@@ -66,12 +66,16 @@ function adapt(create: Backend['create'], a: Adaptations, url: string, protocols
       } finally {
         closeCall.inside = false;
       }
+    },
+    abort: function () {
+      closeCall.aborted = true;
+      t.abort();
     }
   });
 }
 
 /** The engine's events with what the family gets wrong replaced; the rest forwards as it is. */
-function adaptEvents(a: Adaptations, protocols: string[], events: TransportEvents, closeCall: { inside: boolean }): TransportEvents {
+function adaptEvents(a: Adaptations, protocols: string[], events: TransportEvents, closeCall: { inside: boolean; aborted: boolean }): TransportEvents {
   if (!a.inferProtocol && !a.unclean1006 && !a.failCloseBeforeOpen && !a.peerCloseClean && !a.deferCloseInClose) return events;
   let opened = false;
   return forwardEvents(events, {
@@ -80,18 +84,20 @@ function adaptEvents(a: Adaptations, protocols: string[], events: TransportEvent
       events.open(protocol === '' && a.inferProtocol && protocols.length === 1 ? protocols[0] : protocol, extensions);
     },
     close: function (report) {
-      // RFC 6455: 1006 is never sent in a frame; it means the connection was lost.
-      const lost = (a.unclean1006 && report.code === 1006) || (a.failCloseBeforeOpen && !opened && !report.failure);
       // §2: a handshake that ends before open fails the connection (error, close 1006).
-      if (lost) report = { code: undefined, reason: '', wasClean: false, failure: report.failure || { error: undefined, message: report.reason } };
+      const notOpened = a.failCloseBeforeOpen && !opened && !report.failure;
+      // RFC 6455: 1006 is never sent in a frame; it means the connection was lost.
+      if (notOpened) report = { code: undefined, reason: '', wasClean: false, failure: { error: undefined, message: report.reason } };
+      else if (a.unclean1006 && report.code === 1006) report = { code: undefined, reason: '', wasClean: false, failure: report.failure };
       // A status code from the peer's close frame: the closing handshake happened.
       else if (a.peerCloseClean && !report.failure && report.code !== undefined && report.code !== 1006) report = { code: report.code, reason: report.reason, wasClean: true };
       const r = report;
       // A close event the engine fires inside close() arrives in a task of its own (§2: CLOSING first).
-      if (a.deferCloseInClose && closeCall.inside) setTimeout(function () {
-        events.close(r);
+      if (!(a.deferCloseInClose && closeCall.inside)) return events.close(r);
+      setTimeout(function () {
+        // abort() said: no more events.
+        if (!closeCall.aborted) events.close(r);
       }, 0);
-      else events.close(r);
     }
   });
 }

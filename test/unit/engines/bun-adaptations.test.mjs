@@ -84,6 +84,16 @@ describe('engines/bun: adaptations by Bun.version (measured in real Bun, test/en
     expect(events.log).to.deep.equal([['open', ''], ['close', 3000, 'one', true, 'no failure']]);
   });
 
+  it('Bun 1.3.14: abort() after close() drops the deferred close event (no more events)', async function () {
+    const { Engine, made } = bunEngine({ closeInside: true });
+    const { t, events } = transportAt('1.3.14', Engine);
+    made[0].fire('open');
+    t.close(1000);
+    t.abort();
+    await tick();
+    expect(events.log).to.deep.equal([['open', '']]);
+  });
+
   it("bug: Bun 1.3.14 reports a peer's close frame as unclean; now clean, with its code and reason (1006 stays unclean)", function () {
     const { Engine, made } = bunEngine();
     const a = transportAt('1.3.14', Engine);
