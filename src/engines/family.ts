@@ -19,6 +19,12 @@ export interface Adaptations {
   viewsAsBuffer?: boolean;
   /** Close code 1006 is abnormal even with wasClean true (Presto's early failure). */
   unclean1006?: boolean;
+  /** A close before open fails the connection: error, close 1006 (Bun 1.4.0–1.4.3's clean 1002). */
+  failCloseBeforeOpen?: boolean;
+  /** A close with a status code from the peer's frame is clean (Bun 1.3 reports it unclean). */
+  peerCloseClean?: boolean;
+  /** A close event the engine fires inside close() is delivered in a later task (Bun 1.3). */
+  deferCloseInClose?: boolean;
   /**
    * A SecurityError from the engine's constructor fails the connection instead (error, close
    * 1006): IE's connection cap; WebKit's Content-Security-Policy connect-src check (WebKit 2012,
@@ -32,6 +38,11 @@ export interface Adaptations {
 
 /** detect().unsupported of the engines whose close() without a code sends 1000 (RN, Bun). */
 export const CLOSE_WITHOUT_STATUS = 'closeWithoutStatus: close() without a code sends 1000';
+
+/** detect().unsupported of engines that drop a close() reason longer than 3 bytes (Bun 1.3). */
+export const CLOSE_REASON = 'closeReason: close() sends no reason longer than 3 bytes';
+/** detect().unsupported of engines that report a close frame without a status code as 1000 (Bun 1.3). */
+export const CLOSE_STATUS_ABSENT = 'closeStatusAbsent: a close frame without a status code arrives as 1000, not 1005';
 
 /** What a family's adapt() fills in. */
 export interface FamilySetup {

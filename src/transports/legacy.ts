@@ -43,20 +43,8 @@ export function legacyBackend(Native: any, name?: string): Backend | null {
 
 function adapt(create: Backend['create'], a: Adaptations, url: string, protocols: string[], options: unknown, events: TransportEvents): Transport {
   if (a.one && protocols.length > 1) throw domException('NotSupportedError', 'This engine offers one protocol only.');
-  // Only what the engine gets wrong is replaced; the rest forwards as it is.
-  const ev =
-    a.inferProtocol || a.unclean1006
-      ? forwardEvents(events, {
-          open: function (protocol: string, extensions: string) {
-            events.open(protocol === '' && a.inferProtocol && protocols.length === 1 ? protocols[0] : protocol, extensions);
-          },
-          close: function (report) {
-            // RFC 6455: 1006 is never sent in a frame; it means the connection was lost.
-            const lost = a.unclean1006 && report.code === 1006;
-            events.close(lost ? { code: undefined, reason: '', wasClean: false, failure: report.failure } : report);
-          }
-        })
-      : events;
+  const closeCall = { inside: false, aborted: false };
+  const ev = adaptEvents(a, protocols, events, closeCall);
   let t: Transport;
   try {
     t = create(url, protocols, options, ev);
@@ -64,15 +52,52 @@ function adapt(create: Backend['create'], a: Adaptations, url: string, protocols
     if (a.capFails && e && (e as { name?: string }).name === 'SecurityError') return failed(ev, e);
     throw e;
   }
-  if (!a.noCloseArgs && !a.viewsAsBuffer) return t;
+  if (!a.noCloseArgs && !a.viewsAsBuffer && !a.deferCloseInClose) return t;
   return wrapTransport(t, {
     send: function (data) {
       t.send(a.viewsAsBuffer ? viewAsBuffer(data) : data);
     },
     close: function (code?: number, reason?: string) {
-      // The class has validated and refused what cannot be sent (closeTakesArguments).
-      if (a.noCloseArgs) t.close();
-      else t.close(code, reason);
+      closeCall.inside = true;
+      try {
+        // The class has validated and refused what cannot be sent (closeTakesArguments).
+        if (a.noCloseArgs) t.close();
+        else t.close(code, reason);
+      } finally {
+        closeCall.inside = false;
+      }
+    },
+    abort: function () {
+      closeCall.aborted = true;
+      t.abort();
+    }
+  });
+}
+
+/** The engine's events with what the family gets wrong replaced; the rest forwards as it is. */
+function adaptEvents(a: Adaptations, protocols: string[], events: TransportEvents, closeCall: { inside: boolean; aborted: boolean }): TransportEvents {
+  if (!a.inferProtocol && !a.unclean1006 && !a.failCloseBeforeOpen && !a.peerCloseClean && !a.deferCloseInClose) return events;
+  let opened = false;
+  return forwardEvents(events, {
+    open: function (protocol: string, extensions: string) {
+      opened = true;
+      events.open(protocol === '' && a.inferProtocol && protocols.length === 1 ? protocols[0] : protocol, extensions);
+    },
+    close: function (report) {
+      // §2: a handshake that ends before open fails the connection (error, close 1006).
+      const notOpened = a.failCloseBeforeOpen && !opened && !report.failure;
+      // RFC 6455: 1006 is never sent in a frame; it means the connection was lost.
+      if (notOpened) report = { code: undefined, reason: '', wasClean: false, failure: { error: undefined, message: report.reason } };
+      else if (a.unclean1006 && report.code === 1006) report = { code: undefined, reason: '', wasClean: false, failure: report.failure };
+      // A status code from the peer's close frame: the closing handshake happened.
+      else if (a.peerCloseClean && !report.failure && report.code !== undefined && report.code !== 1006) report = { code: report.code, reason: report.reason, wasClean: true };
+      const r = report;
+      // A close event the engine fires inside close() arrives in a task of its own (§2: CLOSING first).
+      if (!(a.deferCloseInClose && closeCall.inside)) return events.close(r);
+      setTimeout(function () {
+        // abort() said: no more events.
+        if (!closeCall.aborted) events.close(r);
+      }, 0);
     }
   });
 }

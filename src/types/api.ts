@@ -139,6 +139,10 @@ export type QuirkName =
   | 'denoNoWebSocketInit'
   | 'bunNoCloseCodeValidation'
   | 'bunCloseWithoutCodeSends1000'
+  | 'bunProtocolMismatchClosesCleanly'
+  | 'bunCloseEventInsideClose'
+  | 'bunPeerCloseUnclean'
+  | 'bunCloseReasonDropped'
   | 'bunBinaryTypeNodebuffer';
 
 /** A behaviour the shim guarantees on this host (docs/detect.md "normalizations"). */
@@ -181,6 +185,8 @@ export type UnsupportedName =
   | 'multipleProtocols'
   | 'closeEventCode'
   | 'closeWithoutStatus'
+  | 'closeReason'
+  | 'closeStatusAbsent'
   | 'customCloseCodes'
   | 'modernEntry'
   | 'nodeBuild';

@@ -64,6 +64,80 @@ export const REAL = {
   }
 };
 
+// Older Bun releases (test/runtimes/deno-bun.json `bunOlder`), measured the same way: the last
+// before a fixed behaviour. `shim`: per mode, the checks the shim still fails there (what it
+// cannot normalize, named in detect().unsupported), each with the result it gives.
+const BUN_1_4_EXTRA = {
+  // Measured in 1.4.3 (not 1.4.5): behaviours fixed between the two.
+  'ctor-http-https': "http: and https: URLs are not turned into ws: and wss: (`url` keeps the scheme)",
+  'ctor-bad-port': 'a bad port (Fetch) is not refused with a SyntaxError: the connection is tried and fails',
+  'close-while-connecting': 'close() while CONNECTING reports the close 1006 with a reason ("WebSocket is closed before the connection is established")',
+  'ev-message-fields': 'MessageEvent.origin is the whole socket URL (path and query), not its origin',
+  'ev-refused': 'a refused connection reports close 1006 with a reason ("Failed to connect")',
+  'close-no-arguments': 'close() without a code sends 1000 (closeWithoutStatus)'
+};
+REAL['bun@1.4.3'] = {
+  ...REAL.bun,
+  gone: { 'close-reserved-codes': REAL.bun.gone['close-reserved-codes'], 'close-nan-null': REAL.bun.gone['close-nan-null'] },
+  extra: {
+    ...REAL.bun.extra,
+    ...BUN_1_4_EXTRA,
+    // The shim fails the connection (bunProtocolMismatchClosesCleanly).
+    'ev-protocol-not-selected': 'a server that selects none of the offered protocols gets a clean close 1002 "Missing client protocol", without an error event'
+  },
+  cannotGone: [],
+  unsupported: ['closeWithoutStatus'],
+  notNamed: ['bunNoCloseCodeValidation'],
+  named: ['bunCloseWithoutCodeSends1000', 'bunProtocolMismatchClosesCleanly'],
+  // Checks the bare engine fails and the shim got wrong too until it normalized them: the
+  // engine's result, and the bug.
+  fixed: {
+    'ev-protocol-not-selected': ['close; 1002 "Missing client protocol" clean; protocol \'\'', 'bug: Bun 1.4.0–1.4.3 closes with a clean 1002 "Missing client protocol" and no error event when no offered protocol is selected, and the shim passed that on; now the connection fails (error, close 1006)']
+  },
+  shim: {
+    strict: {},
+    // SPEC §4: close() never stays open; the peer sees 1000.
+    standard: { 'close-no-arguments': 'sent 1000' }
+  }
+};
+REAL['bun@1.3.14'] = {
+  ...REAL.bun,
+  gone: {},
+  extra: {
+    ...REAL.bun.extra,
+    ...BUN_1_4_EXTRA,
+    // Before oven-sh/bun#32820 (the profile has it too): any code goes on the wire.
+    'close-reason-123-bytes': 'a reason longer than 3 bytes is not sent: close(1000, reason) puts 1000 alone on the wire',
+    'close-reason-surrogate': 'the reason ("a\uFFFD", 4 bytes) is not sent',
+    // The shim defers it (bunCloseEventInsideClose).
+    'close-twice': 'close() fires the close event inside the call: readyState is CLOSED when it returns',
+    // The shim reports a close with a status code clean (bunPeerCloseUnclean); 1000 stays 1000.
+    'ev-close-no-status': 'a close frame without a status code arrives as 1000, and unclean',
+    'ev-close-code-reason': "a peer's close frame arrives as an unclean close",
+    // The shim fails the connection when the protocol is missing at open.
+    'ev-protocol-not-selected': 'a server that selects none of the offered protocols: no event at all (the socket stays CONNECTING)'
+  },
+  cannotGone: [],
+  unsupported: ['closeWithoutStatus', 'closeReason', 'closeStatusAbsent'],
+  notNamed: [],
+  named: ['bunNoCloseCodeValidation', 'bunCloseWithoutCodeSends1000', 'bunCloseEventInsideClose', 'bunPeerCloseUnclean', 'bunCloseReasonDropped'],
+  fixed: {
+    'close-twice': ['readyState 3; no exception; sent 3000 "one"; close 3000 "one" clean', 'bug: Bun 1.3 fires the close event inside close(), and the shim said CLOSED right after close(); now CLOSING, the close event in a later task'],
+    'ev-close-code-reason': ['open,close; 4001 "bye" unclean', "bug: Bun 1.3 reports a peer's close frame as an unclean close, and the shim passed wasClean false on; now clean"]
+  },
+  shim: {
+    // closeReason: close() closes (SPEC §4), the reason does not reach the peer.
+    // closeStatusAbsent: Bun reports 1000; the shim cannot tell it from a real 1000.
+    strict: { 'close-reason-123-bytes': 'sent 1000', 'ev-close-no-status': 'open,close; 1000 "" clean' },
+    standard: {
+      'close-reason-123-bytes': 'sent 1000',
+      'close-reason-surrogate': 'sent 1000',
+      'ev-close-no-status': 'open,close; 1000 "" clean',
+      'close-no-arguments': 'sent 1000'
+    }
+  }
+};
+
 // For each quirk a family declares, the check whose bare-engine failure shows it.
 export const QUIRK_EVIDENCE = {
   denoFailureCloseCode0: 'ev-refused',
@@ -71,6 +145,10 @@ export const QUIRK_EVIDENCE = {
   prototypeConstantsThrow: 'attr-constants',
   bunNoCloseCodeValidation: 'close-reserved-codes',
   bunCloseWithoutCodeSends1000: 'close-no-arguments',
+  bunProtocolMismatchClosesCleanly: 'ev-protocol-not-selected',
+  bunCloseEventInsideClose: 'close-twice',
+  bunPeerCloseUnclean: 'ev-close-code-reason',
+  bunCloseReasonDropped: 'close-reason-123-bytes',
   bunBinaryTypeNodebuffer: 'attr-binarytype'
 };
 
@@ -80,6 +158,11 @@ export function nativeFailures(name) {
   const profile = PROFILES.find((p) => p.id === real.profile);
   const gone = Object.keys(real.gone);
   return [...profile.rawFails.filter((id) => gone.indexOf(id) === -1), ...Object.keys(real.extra)].sort();
+}
+
+/** The checks the shim still fails on this release in this mode (what it cannot normalize: detect().unsupported). */
+export function shimFailures(name, mode) {
+  return Object.keys((REAL[name].shim && REAL[name].shim[mode]) || {}).sort();
 }
 
 /** Checks the bare engine passes, out of all. */

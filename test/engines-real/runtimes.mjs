@@ -44,7 +44,7 @@ export function entriesOf(project) {
   ];
 }
 
-/** The command line for one runtime. */
+/** The command line for one runtime ('deno', 'bun', or an older Bun: 'bun@1.4.3'). */
 export function commandFor(name, project, configJson) {
   const env = quietEnv(name, { HTTP_PROXY: DEAD_PROXY, HTTPS_PROXY: DEAD_PROXY, ALL_PROXY: DEAD_PROXY, http_proxy: DEAD_PROXY, https_proxy: DEAD_PROXY, NO_PROXY: '127.0.0.1', no_proxy: '127.0.0.1' });
   if (name === 'deno') {
@@ -52,7 +52,7 @@ export function commandFor(name, project, configJson) {
     const args = ['run', '--no-lock', '--allow-net=127.0.0.1', `--allow-read=${root},${project.dir}`, client, configJson];
     return { bin: binOf('deno'), args, env };
   }
-  return { bin: binOf('bun'), args: ['--no-install', client, configJson], env };
+  return { bin: binOf(name), args: ['--no-install', client, configJson], env };
 }
 
 /** Runs the client in `name`; resolves with { code, report, out, err }. */

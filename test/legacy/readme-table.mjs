@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PROFILES } from './profiles.mjs';
 import { ENGINES, root } from './support/es5-engines.mjs';
-import { DENO_BUN_PINS } from '../runtimes/fetch-deno-bun.mjs';
-import { REAL, nativePasses } from '../engines-real/differences.mjs';
+import { DENO_BUN_PINS, OLDER_BUN } from '../runtimes/fetch-deno-bun.mjs';
+import { REAL, nativePasses, shimFailures } from '../engines-real/differences.mjs';
 import { CHECKS } from '../../conformance/checks.mjs';
 
 export const START = '<!-- profiles:start -->';
@@ -34,11 +34,30 @@ function realDenoBun() {
     'profile does not model (a plain `Error` named SyntaxError instead of a DOMException, no `error` event before',
     `an abnormal close); Deno ${DENO_BUN_PINS.deno} has ${Object.keys(REAL.deno.gone).length ? 'most' : 'every'} behaviour of its profile and ${Object.keys(REAL.deno.extra).length} more`,
     '(`MessageEvent.origin` is the whole URL; `close(undefined, reason)` sends the reason without a status code; a server that selects no',
-    'protocol is not refused). The shim normalizes all of them. Older Bun releases, measured once (2026-12-03, not',
-    'in `npm test`): through the shim Bun 1.4.0–1.4.3 fail `ev-protocol-not-selected` (Bun closes 1002 "Missing',
-    'client protocol" cleanly, without `error`, and the shim passes that on), and Bun 1.3.14 fails 4 checks in strict',
-    'mode and 6 in standard (`close(1000, reason)` sends no reason; closes by the server come as unclean, one without',
-    'a status code as 1000; `readyState` is 3 right after a second `close()`).'
+    'protocol is not refused). The shim normalizes all of them.',
+    ...olderBun()
+  ];
+}
+
+/** The older Bun releases the same suite runs on: what the shim normalizes there and what stays unsupported. */
+function olderBun() {
+  const n = CHECKS.length;
+  const passes = (key, mode) => `${n - shimFailures(key, mode).length} / ${n}`;
+  const failing = (key) => {
+    const all = [...new Set([...shimFailures(key, 'strict'), ...shimFailures(key, 'standard')])].sort();
+    return all.map((id) => `\`${id}\`${shimFailures(key, 'strict').includes(id) ? '' : ' (standard mode)'}`).join(', ');
+  };
+  const [v143, v1314] = OLDER_BUN;
+  return [
+    `Older Bun releases run in the same suite (\`bunOlder\` in the pins: Bun ${OLDER_BUN.map((k) => DENO_BUN_PINS[k]).join(' and ')}). Through the shim`,
+    `Bun ${DENO_BUN_PINS[v143]} passes ${passes(v143, 'strict')} in strict mode and ${passes(v143, 'standard')} in standard: the shim fails the connection`,
+    'where Bun closes cleanly with 1002 "Missing client protocol" (`bunProtocolMismatchClosesCleanly`); it still fails',
+    `${failing(v143)}: \`close()\` without a code sends 1000 (\`unsupported: closeWithoutStatus\`).`,
+    `Bun ${DENO_BUN_PINS[v1314]} passes ${passes(v1314, 'strict')} (strict) and ${passes(v1314, 'standard')} (standard): the shim delivers the \`close\` event \`close()\` fires`,
+    'inside the call in a later task (`readyState` is CLOSING after `close()`) and reports a close frame from the',
+    'server as clean; it cannot make Bun send a reason longer than 3 bytes (`unsupported: closeReason`: `close()`',
+    'still closes, the peer gets the code alone) nor tell a close frame without a status code from 1000',
+    `(\`unsupported: closeStatusAbsent\`): it fails ${failing(v1314)}.`
   ];
 }
 

@@ -5,8 +5,10 @@
 // in test/runtimes/deno-bun.json, never "the latest"; unpacked into $WS_SHIM_RUNTIMES_DIR, else
 // <project>/.cache/runtimes/ (git-ignored), as deno/deno and bun/bin/bun; a cached binary is
 // used again while `--version` answers with the pin; an unpack is renamed into place last.
+// Older Bun releases (pins' `bunOlder`, the ones README states results for) are keyed
+// `bun@x.y.z` and cached as bun-x.y.z/bin/bun.
 //
-//   node test/runtimes/fetch-deno-bun.mjs [deno] [bun]   fetch what is missing, one line each
+//   node test/runtimes/fetch-deno-bun.mjs [deno] [bun] [bun@x.y.z]   fetch what is missing, one line each
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, dirname } from 'node:path';
@@ -16,10 +18,11 @@ import { cacheDir, run, npm } from './fetch.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const pinsFile = join(root, 'test', 'runtimes', 'deno-bun.json');
 
-/** { deno: 'x.y.z', bun: 'x.y.z' }, each an exact version. */
+/** { deno: 'x.y.z', bun: 'x.y.z', 'bun@x.y.z': 'x.y.z' … }, each an exact version; older Bun keyed by version. */
 export function readDenoBunPins() {
   const file = JSON.parse(readFileSync(pinsFile, 'utf8'));
   const pins = { deno: file.deno, bun: file.bun };
+  for (const v of file.bunOlder || []) pins[`bun@${v}`] = v;
   for (const [name, v] of Object.entries(pins)) {
     if (!/^\d+\.\d+\.\d+$/.test(String(v))) throw new Error(`${pinsFile}: ${name} is pinned to "${v}", not an exact x.y.z`);
   }
@@ -27,6 +30,13 @@ export function readDenoBunPins() {
 }
 
 export const DENO_BUN_PINS = readDenoBunPins();
+/** The older Bun releases, as keys of DENO_BUN_PINS ('bun@1.4.3', …). */
+export const OLDER_BUN = Object.keys(DENO_BUN_PINS).filter((k) => k.startsWith('bun@'));
+
+/** 'bun@1.4.3' → 'bun': the runtime a key stands for. */
+export function runtimeOf(key) {
+  return key.split('@')[0];
+}
 
 // The binary packages per platform (the optionalDependencies of the `deno` and `bun` npm
 // packages). Only linux-x64 is exercised here; the others follow the same naming.
@@ -37,23 +47,30 @@ const PACKAGES = {
 // Where the binary is inside the package's tarball, and inside the cache folder.
 const BIN_IN_PACKAGE = { deno: 'deno', bun: 'bin/bun' };
 
-export function packageOf(name) {
-  return PACKAGES[name][`${process.platform}-${process.arch}`] || null;
+export function packageOf(key) {
+  return PACKAGES[runtimeOf(key)][`${process.platform}-${process.arch}`] || null;
 }
 
-export function binOf(name) {
-  return join(cacheDir, name, BIN_IN_PACKAGE[name]);
+export function binOf(key) {
+  return join(cacheDir, folderOf(key), BIN_IN_PACKAGE[runtimeOf(key)]);
+}
+
+/** The cache folder: 'deno', 'bun', 'bun-1.4.3'. */
+function folderOf(key) {
+  return key.replace('@', '-');
 }
 
 /** The version a binary answers with: `deno --version` → "deno 2.9.6 (…)", `bun --version` → "1.4.5". */
-export function versionOf(name, bin) {
+export function versionOf(key, bin) {
+  const name = runtimeOf(key);
   const out = execFileSync(bin, ['--version'], { encoding: 'utf8', timeout: 20000, env: quietEnv(name) }).trim();
   const m = name === 'deno' ? /^deno (\d+\.\d+\.\d+)/.exec(out) : /^(\d+\.\d+\.\d+)/.exec(out);
   return m ? m[1] : out;
 }
 
 /** Environment that keeps the runtimes from phoning home (update checks, telemetry, prompts). */
-export function quietEnv(name, extra = {}) {
+export function quietEnv(key, extra = {}) {
+  const name = runtimeOf(key);
   const base = { PATH: process.env.PATH, HOME: process.env.HOME || '/tmp', NO_COLOR: '1', ...extra };
   if (name === 'deno') return { ...base, DENO_NO_UPDATE_CHECK: '1', DENO_NO_PROMPT: '1' };
   return { ...base, DO_NOT_TRACK: '1', BUN_RUNTIME_TRANSPILER_CACHE_PATH: '0' };
@@ -83,10 +100,11 @@ async function fetchOne(name) {
     const file = JSON.parse(json)[0].filename;
     const unpack = join(tmp, 'unpack');
     mkdirSync(unpack);
-    await run('tar', ['-xzf', join(tmp, file), '-C', unpack, `package/${BIN_IN_PACKAGE[name]}`, 'package/package.json']);
-    const got = versionOf(name, join(unpack, 'package', BIN_IN_PACKAGE[name]));
+    const inPackage = BIN_IN_PACKAGE[runtimeOf(name)];
+    await run('tar', ['-xzf', join(tmp, file), '-C', unpack, `package/${inPackage}`, 'package/package.json']);
+    const got = versionOf(name, join(unpack, 'package', inPackage));
     if (got !== want) throw new Error(`${pkg}@${want} unpacked a ${name} that says ${got}`);
-    const dest = join(cacheDir, name);
+    const dest = join(cacheDir, folderOf(name));
     rmSync(dest, { recursive: true, force: true });
     renameSync(join(unpack, 'package'), dest);
     return got;
@@ -95,8 +113,8 @@ async function fetchOne(name) {
   }
 }
 
-/** Makes sure Deno and Bun are cached; resolves with [{ name, version, bin, fetched, error }]. */
-export async function ensureDenoBun(names = ['deno', 'bun'], { log = () => {} } = {}) {
+/** Makes sure Deno and Bun (and the older Bun releases) are cached; resolves with [{ name, version, bin, fetched, error }]. */
+export async function ensureDenoBun(names = ['deno', 'bun', ...OLDER_BUN], { log = () => {} } = {}) {
   // Leftovers of an interrupted fetch (an hour old: a fetch running in parallel keeps its own).
   if (existsSync(cacheDir)) {
     for (const f of readdirSync(cacheDir)) {
@@ -124,7 +142,7 @@ export async function ensureDenoBun(names = ['deno', 'bun'], { log = () => {} } 
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const asked = process.argv.slice(2).filter((a) => a === 'deno' || a === 'bun');
+  const asked = process.argv.slice(2).filter((a) => DENO_BUN_PINS[a]);
   const list = await ensureDenoBun(asked.length ? asked : undefined, { log: (l) => console.error(l) });
   for (const r of list) console.log(`${r.name}: ${r.error ? 'ERROR ' + r.error : r.version + (r.fetched ? ' (fetched)' : ' (cached)') + '  ' + r.bin}`);
   process.exit(list.some((r) => r.error) ? 1 : 0);

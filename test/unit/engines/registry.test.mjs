@@ -96,13 +96,17 @@ describe('engines/registry: one file per family, probed in order', function () {
 
   // Versions measured in the real runtimes (test/engines-real; Bun 1.3.14, 1.4.0–1.4.5, Deno 2.9.6).
   const found = (globals) => withGlobals(globals, () => probeEngine(nativeCtor, 'WebSocket')).found.sort();
-  it('Bun: no close-code validation before 1.4.0, close() without a code sends 1000 before 1.4.4, by Bun.version', function () {
+  it('Bun: no close-code validation before 1.4.0, close() without a code sends 1000 before 1.4.4, 1.3.x close-event quirks, a clean close on protocol mismatch in 1.4.0–1.4.4, by Bun.version', function () {
     const at = (version) => found({ Bun: { version } });
     expect(at('1.1.20')).to.deep.equal(['bunBinaryTypeNodebuffer', 'bunCloseWithoutCodeSends1000', 'bunNoCloseCodeValidation']);
-    expect(at('1.3.14')).to.deep.equal(['bunBinaryTypeNodebuffer', 'bunCloseWithoutCodeSends1000', 'bunNoCloseCodeValidation']);
-    expect(at('1.4.0')).to.deep.equal(['bunBinaryTypeNodebuffer', 'bunCloseWithoutCodeSends1000']);
-    expect(at('1.4.3')).to.deep.equal(['bunBinaryTypeNodebuffer', 'bunCloseWithoutCodeSends1000']);
-    expect(at('1.4.4')).to.deep.equal(['bunBinaryTypeNodebuffer']);
+    const bun13 = ['bunBinaryTypeNodebuffer', 'bunCloseEventInsideClose', 'bunCloseReasonDropped', 'bunCloseWithoutCodeSends1000', 'bunNoCloseCodeValidation', 'bunPeerCloseUnclean'];
+    expect(at('1.2.99')).to.deep.equal(['bunBinaryTypeNodebuffer', 'bunCloseWithoutCodeSends1000', 'bunNoCloseCodeValidation']);
+    expect(at('1.3.0')).to.deep.equal(bun13);
+    expect(at('1.3.14')).to.deep.equal(bun13);
+    expect(at('1.4.0')).to.deep.equal(['bunBinaryTypeNodebuffer', 'bunCloseWithoutCodeSends1000', 'bunProtocolMismatchClosesCleanly']);
+    expect(at('1.4.3')).to.deep.equal(['bunBinaryTypeNodebuffer', 'bunCloseWithoutCodeSends1000', 'bunProtocolMismatchClosesCleanly']);
+    expect(at('1.4.4')).to.deep.equal(['bunBinaryTypeNodebuffer', 'bunProtocolMismatchClosesCleanly']);
+    expect(at('1.4.5')).to.deep.equal(['bunBinaryTypeNodebuffer']);
     expect(at('1.10.0')).to.deep.equal(['bunBinaryTypeNodebuffer']);
     // No version to read: the old behaviour is assumed (it is what the shim can least rely on).
     expect(found({ Bun: {} })).to.deep.equal(['bunBinaryTypeNodebuffer', 'bunCloseWithoutCodeSends1000', 'bunNoCloseCodeValidation']);
