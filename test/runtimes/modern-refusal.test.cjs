@@ -7,7 +7,7 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { expect, pkgDir, rmTree, startServer, wsUrl, uid, nativeCtor } = require('../support/integration-helpers.cjs');
+const { expect, pkgDir, rmTree, startServer, wsUrl, uid, nativeCtor, thrown } = require('../support/integration-helpers.cjs');
 
 const WHY = 'websocket-shim/modern needs constructibleDOMException, which this engine lacks; load the full build (websocket-shim) here';
 
@@ -29,12 +29,7 @@ describe('websocket-shim/modern on a Node it does not cover: refused, nothing in
   });
 
   function expectRefusal(fn) {
-    let error = null;
-    try {
-      fn();
-    } catch (e) {
-      error = e;
-    }
+    const error = thrown(fn);
     expect(error, 'no exception').to.be.an('error');
     // No DOMException on this runtime: an Error with the DOMException's name (src/modern/entry-support.ts).
     expect([error.constructor, error.name, error.message]).to.deep.equal([Error, 'NotSupportedError', WHY]);

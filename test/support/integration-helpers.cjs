@@ -408,17 +408,22 @@ function frames(rec) {
   return rec.frames.map((f) => [f.type, f.hex]);
 }
 
+/** What `fn` throws, or null when it returns. */
+function thrown(fn) {
+  try {
+    fn();
+  } catch (e) {
+    return e;
+  }
+  return null;
+}
+
 /**
  * Asserts that `fn` throws a DOMException with this name and legacy code: the runtime's own
  * class where it has one (global on 17+, recovered on 11–16), else the package's; returns it.
  */
 function expectDOMException(fn, name, code) {
-  let error = null;
-  try {
-    fn();
-  } catch (e) {
-    error = e;
-  }
+  const error = thrown(fn);
   expect(error, `expected ${name} to be thrown`).to.not.equal(null);
   expect(error).to.be.an.instanceof(DOMException);
   expect(error).to.be.an.instanceof(Error);
@@ -430,12 +435,7 @@ function expectDOMException(fn, name, code) {
 
 /** Asserts that `fn` throws a TypeError (IDL conversion), never a DOMException. */
 function expectTypeError(fn) {
-  let error = null;
-  try {
-    fn();
-  } catch (e) {
-    error = e;
-  }
+  const error = thrown(fn);
   expect(error, 'expected a TypeError').to.not.equal(null);
   expect(error).to.be.an.instanceof(TypeError);
   expect(error).to.not.be.an.instanceof(DOMException);
@@ -540,6 +540,7 @@ function serverHooks() {
 }
 
 module.exports = {
+  thrown,
   ENTRY,
   startServer,
   root,
