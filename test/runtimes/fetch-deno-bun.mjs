@@ -10,10 +10,10 @@
 //
 //   node test/runtimes/fetch-deno-bun.mjs [deno] [bun] [bun@x.y.z]   fetch what is missing, one line each
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, rmSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cacheDir, run, npm } from './fetch.mjs';
+import { cacheDir, packIntoCache } from './fetch.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const pinsFile = join(root, 'test', 'runtimes', 'deno-bun.json');
@@ -93,24 +93,12 @@ async function fetchOne(name) {
   const pkg = packageOf(name);
   if (!pkg) throw new Error(`no ${name} binary package known for ${process.platform}-${process.arch}`);
   const want = DENO_BUN_PINS[name];
-  mkdirSync(cacheDir, { recursive: true });
-  const tmp = mkdtempSync(join(cacheDir, `${TMP_PREFIX}${name}-`));
-  try {
-    const json = await run(npm, ['pack', `${pkg}@${want}`, '--json', '--silent', '--pack-destination', tmp], { cwd: tmp });
-    const file = JSON.parse(json)[0].filename;
-    const unpack = join(tmp, 'unpack');
-    mkdirSync(unpack);
-    const inPackage = BIN_IN_PACKAGE[runtimeOf(name)];
-    await run('tar', ['-xzf', join(tmp, file), '-C', unpack, `package/${inPackage}`, 'package/package.json']);
-    const got = versionOf(name, join(unpack, 'package', inPackage));
+  const inPackage = BIN_IN_PACKAGE[runtimeOf(name)];
+  return packIntoCache(`${pkg}@${want}`, [inPackage, 'package.json'], folderOf(name), `${TMP_PREFIX}${name}-`, (dir) => {
+    const got = versionOf(name, join(dir, inPackage));
     if (got !== want) throw new Error(`${pkg}@${want} unpacked a ${name} that says ${got}`);
-    const dest = join(cacheDir, folderOf(name));
-    rmSync(dest, { recursive: true, force: true });
-    renameSync(join(unpack, 'package'), dest);
     return got;
-  } finally {
-    rmSync(tmp, { recursive: true, force: true });
-  }
+  });
 }
 
 /** Makes sure Deno and Bun (and the older Bun releases) are cached; resolves with [{ name, version, bin, fetched, error }]. */

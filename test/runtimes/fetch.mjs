@@ -71,29 +71,41 @@ export function run(cmd, args, opts = {}) {
 export const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 /** npm pack node-<platform>-<arch>@<pinned version> into a temporary folder, unpack bin/node, verify, move into the cache. */
-async function fetchOne(major) {
+/**
+ * `npm pack <spec>` into a temporary folder of the cache (named `<tmpPrefix>…`), unpacks only
+ * `entries` (paths inside the package), checks the unpacked package with `verify(dir)` (its
+ * version, or a throw), then moves it into the cache as `folder`: last, so the cache never holds
+ * half a runtime. Shared with test/runtimes/fetch-deno-bun.mjs.
+ */
+export async function packIntoCache(spec, entries, folder, tmpPrefix, verify) {
   mkdirSync(cacheDir, { recursive: true });
-  const tmp = mkdtempSync(join(cacheDir, `.tmp-${major}-`));
-  const want = PINS[major];
-  if (!want) throw new Error(`node ${major} is not pinned in ${versionsFile}`);
+  const tmp = mkdtempSync(join(cacheDir, tmpPrefix));
   try {
-    const json = await run(npm, ['pack', `${pkgName}@${want}`, '--json', '--silent', '--pack-destination', tmp], { cwd: tmp });
+    const json = await run(npm, ['pack', spec, '--json', '--silent', '--pack-destination', tmp], { cwd: tmp });
     const file = JSON.parse(json)[0].filename;
     const unpack = join(tmp, 'unpack');
     mkdirSync(unpack);
-    // Only the binary and the licence: headers and docs are not needed.
-    const wanted = process.platform === 'win32' ? ['package/node.exe', 'package/LICENSE'] : ['package/bin/node', 'package/LICENSE'];
-    await run('tar', ['-xzf', join(tmp, file), '-C', unpack, ...wanted]);
-    const bin = binOf(join(unpack, 'package'));
-    const v = (await run(bin, ['--version'])).trim();
-    if (v !== `v${want}`) throw new Error(`${pkgName}@${want} unpacked a node that says ${v}`);
-    const dest = join(cacheDir, `node-${major}`);
+    await run('tar', ['-xzf', join(tmp, file), '-C', unpack, ...entries.map((e) => `package/${e}`)]);
+    const version = await verify(join(unpack, 'package'));
+    const dest = join(cacheDir, folder);
     rmSync(dest, { recursive: true, force: true });
     renameSync(join(unpack, 'package'), dest);
-    return v;
+    return version;
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+async function fetchOne(major) {
+  const want = PINS[major];
+  if (!want) throw new Error(`node ${major} is not pinned in ${versionsFile}`);
+  // Only the binary and the licence: headers and docs are not needed.
+  const entries = process.platform === 'win32' ? ['node.exe', 'LICENSE'] : ['bin/node', 'LICENSE'];
+  return packIntoCache(`${pkgName}@${want}`, entries, `node-${major}`, `.tmp-${major}-`, async (dir) => {
+    const v = (await run(binOf(dir), ['--version'])).trim();
+    if (v !== `v${want}`) throw new Error(`${pkgName}@${want} unpacked a node that says ${v}`);
+    return v;
+  });
 }
 
 /**
