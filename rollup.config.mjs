@@ -59,24 +59,29 @@ const terserOptions = {
   keep_fnames: /^(WebSocket|DOMException|EventTarget|Event|MessageEvent|CloseEvent|close|send)$/
 };
 
-// The modern entry (websocket-shim/modern, dist/websocket-shim.modern.umd.min.js): the same sources,
-// ES2017, with each module that has a counterpart under src/modern/ replaced by it (the engine's
-// EventTarget, events, DOMException and URL only; the engine families of the last five years;
-// src/modern/entry-support.ts refuses older engines). A modern file may import the module it
-// replaces.
+// A build's own modules: each module that has a counterpart under src/<dir>/ is replaced by it (a
+// counterpart may import the module it replaces).
+// - modern (websocket-shim/modern, dist/websocket-shim.modern.umd.min.js): the same sources,
+//   ES2017, with the engine's EventTarget, events, DOMException and URL only; the engine families
+//   of the last five years; src/modern/entry-support.ts refuses older engines.
+// - script-tag (dist/websocket-shim.umd*.js, dist/websocket-shim.modern.umd*.js): for browsers;
+//   no Bun, Deno or React Native family (src/script-tag/engines/runtimes.ts says why).
 const srcDir = join(dirname(fileURLToPath(import.meta.url)), 'src');
-const modernModules = () => ({
-  name: 'modern-modules',
+const COUNTERPART_DIRS = ['modern', 'script-tag'];
+const counterparts = (dir) => ({
+  name: dir + '-modules',
   async resolveId(source, importer, options) {
     if (!importer || source[0] !== '.') return null;
     const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
     if (!resolved || resolved.external) return null;
     const rel = relative(srcDir, resolved.id);
-    if (rel.startsWith('..') || rel.startsWith('modern' + sep)) return null;
-    const modern = join(srcDir, 'modern', rel);
-    return existsSync(modern) && resolve(importer) !== modern ? modern : null;
+    if (rel.startsWith('..') || COUNTERPART_DIRS.some((d) => rel.startsWith(d + sep))) return null;
+    const own = join(srcDir, dir, rel);
+    return existsSync(own) && resolve(importer) !== own ? own : null;
   }
 });
+const modernModules = () => counterparts('modern');
+const scriptTagModules = () => counterparts('script-tag');
 // safari10 stays on: Safari 10 / QtWebKit 5.212 reject the names terser would otherwise reuse
 // ("Cannot declare a let variable twice"), and must parse the build to be refused with a clear error.
 const modernTerserOptions = { ...terserOptions, ecma: 2017 };
@@ -158,7 +163,7 @@ export default [
     // The script-tag build: an IIFE that installs and sets the WebSocketShim global itself
     // (src/umd.ts says why it is not rollup's UMD wrapper).
     input: 'src/umd.ts',
-    plugins: [ts()],
+    plugins: [scriptTagModules(), ts()],
     output: [
       { file: 'dist/websocket-shim.umd.js', format: 'iife', sourcemap: true },
       {
@@ -190,7 +195,7 @@ export default [
   {
     // The modern script-tag build (built after the full one: the SRI hashes cover both).
     input: 'src/umd.ts',
-    plugins: [modernModules(), ts('ES2017')],
+    plugins: [scriptTagModules(), modernModules(), ts('ES2017')],
     output: [
       { file: 'dist/websocket-shim.modern.umd.js', format: 'iife', sourcemap: true },
       {

@@ -34,6 +34,8 @@ export interface Adaptations {
   capFails?: boolean;
   /** false: the engine has no binary frames; binary send() throws NotSupportedError. */
   sendsBinary?: boolean;
+  /** Every connection throws this NotSupportedError (a build without the host's family: src/script-tag/). */
+  refuse?: string;
 }
 
 /** detect().unsupported of the engines whose close() without a code sends 1000 (RN, Bun). */

@@ -7,7 +7,10 @@ export function probeFamilies(families: EngineFamily[], Native: any, name?: stri
   const s = hostSignals(Native, name);
   for (let i = 0; i < families.length; i++) {
     const extra = families[i].probe(s);
-    if (extra !== null) return { family: families[i], found: ((extra ? extra + ' ' : '') + families[i].quirks).split(' ') };
+    if (extra === null) continue;
+    const found = (extra ? extra + ' ' : '') + families[i].quirks;
+    // A family without quirks (src/script-tag/engines/runtimes.ts) reports none.
+    return { family: families[i], found: found ? found.split(' ') : [] };
   }
   return null;
 }

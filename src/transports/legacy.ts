@@ -42,6 +42,7 @@ export function legacyBackend(Native: any, name?: string): Backend | null {
 }
 
 function adapt(create: Backend['create'], a: Adaptations, url: string, protocols: string[], options: unknown, events: TransportEvents): Transport {
+  if (a.refuse) throw domException('NotSupportedError', a.refuse);
   if (a.one && protocols.length > 1) throw domException('NotSupportedError', 'This engine offers one protocol only.');
   const closeCall = { inside: false, aborted: false };
   const ev = adaptEvents(a, protocols, events, closeCall);

@@ -10,6 +10,9 @@
 //   rawFails  checks the bare engine (without the shim) fails: proof the double reproduces
 //             the quirks, so that the shim's passing them means something
 //   normalizes / limits   the README compatibility table (test/legacy/readme-table.mjs)
+//   build     'npm' for the runtimes (React Native, Deno, Bun): no script tags there, so the
+//             profile loads the package's generic build (dist/websocket-shim.cjs, what Metro
+//             bundles); the script-tag builds refuse them loudly (profiles.test.mjs)
 //
 // Tags as in QUIRKS.md: [C] confirmed in source, [D] documented, [I] inferred.
 import { CHECKS } from '../../conformance/checks.mjs';
@@ -427,6 +430,7 @@ export const PROFILES = [
   // ---------------------------------------------------------------------------------------
   {
     id: 'react-native-android',
+    build: 'npm',
     title: 'React Native (Android, OkHttp)',
     family: 'React Native',
     sources: 'QUIRKS §2 React Native (JS), RN Android (OkHttp) [C/I]; §3/§4 React Native [C]; §5b [C]; RN#35554 [D]',
@@ -457,6 +461,7 @@ export const PROFILES = [
   },
   {
     id: 'react-native-ios',
+    build: 'npm',
     title: 'React Native (iOS, SocketRocket)',
     family: 'React Native',
     sources: 'QUIRKS §2 RN iOS (RCTSRWebSocket) [C @0235b381, D RN#28412/#31326]; §3/§4/§5b React Native [C]',
@@ -495,6 +500,7 @@ export const PROFILES = [
   // ---------------------------------------------------------------------------------------
   {
     id: 'deno',
+    build: 'npm',
     title: 'Deno 1.x',
     family: 'Deno and Bun',
     sources: 'QUIRKS §2/§3/§4/§5a/§5b Deno [C denoland/deno ext/websocket/01_websocket.js @02bc74db]',
@@ -524,6 +530,7 @@ export const PROFILES = [
   },
   {
     id: 'bun',
+    build: 'npm',
     title: 'Bun 1.x',
     family: 'Deno and Bun',
     sources: 'QUIRKS §2 Bun ≤ mid-2026 [C oven-sh/bun WebSocket.cpp @0ac21218]; §3 Bun [C]; §4 Bun [C]; §5a Bun [C]',

@@ -11,7 +11,7 @@ import { expect } from 'chai';
 import { runChecks, CHECKS } from '../../conformance/checks.mjs';
 import { startServer } from '../../conformance/server.mjs';
 import { PROFILES, cannotFor } from './profiles.mjs';
-import { createProfileContext, UMD_FILES } from './support/profile-host.mjs';
+import { createProfileContext, filesFor } from './support/profile-host.mjs';
 
 const MODES = ['strict', 'standard'];
 
@@ -65,7 +65,7 @@ describe('legacy engine profiles: the UMD over historical engines (Part B)', fun
       const jobs = [];
       for (const profile of group) {
         jobs.push(bare(profile));
-        for (const file of UMD_FILES) for (const mode of MODES) jobs.push(one(profile, file, mode));
+        for (const file of filesFor(profile)) for (const mode of MODES) jobs.push(one(profile, file, mode));
       }
       await Promise.all(jobs);
     }
@@ -93,7 +93,7 @@ describe('legacy engine profiles: the UMD over historical engines (Part B)', fun
         }
       });
 
-      for (const file of UMD_FILES) {
+      for (const file of filesFor(profile)) {
         for (const mode of MODES) {
           it(`${file.replace('dist/', '')}, ${mode}: SPEC behaviour on every check, or the documented loud failure`, function () {
             const run = runs.get(key(file, profile, mode));
@@ -116,7 +116,7 @@ describe('legacy engine profiles: the UMD over historical engines (Part B)', fun
       }
 
       it('detect(): the backend, the named quirks, and every impossibility in `unsupported`', function () {
-        for (const file of UMD_FILES) {
+        for (const file of filesFor(profile)) {
           for (const mode of MODES) {
             const d = runs.get(key(file, profile, mode)).detect;
             if (profile.engine === null) {

@@ -6,12 +6,10 @@
  */
 import { EngineFamily } from '../../engines/family';
 import { probeFamilies } from '../../engines/probe';
-import { bun } from '../../engines/bun';
-import { deno } from '../../engines/deno';
-import { reactNative } from '../../engines/react-native';
+import { RUNTIMES } from '../../engines/runtimes';
 import { webkitSafari } from '../../engines/webkit-safari';
 
-export const FAMILIES: EngineFamily[] = [bun, deno, reactNative, webkitSafari];
+export const FAMILIES: EngineFamily[] = /*#__PURE__*/ RUNTIMES.concat([webkitSafari]);
 
 export function probeEngine(Native: any, name?: string): { family: EngineFamily; found: string[] } | null {
   return probeFamilies(FAMILIES, Native, name);

@@ -119,13 +119,17 @@ function webValue(name, kind) {
 }
 
 export const UMD_FILES = ['dist/websocket-shim.umd.js', 'dist/websocket-shim.umd.min.js'];
+/** The package's generic build, what a runtime's bundler (Metro) or loader takes. */
+export const NPM_FILE = 'dist/websocket-shim.cjs';
+/** The builds a profile loads: the script-tag builds, or the generic build for a runtime (`build: 'npm'`). */
+export const filesFor = (profile) => (profile.build === 'npm' ? [NPM_FILE] : UMD_FILES);
 
 /**
  * Creates the context for `profile`, loads `file` in `mode`.
  * `page`: the page URL (browsers) — location.href / document.baseURI.
  * `before`: a script run before the bundle, as a page's earlier <script>.
  */
-export function createProfileContext(profile, { mode = 'strict', file = UMD_FILES[0], page, before } = {}) {
+export function createProfileContext(profile, { mode = 'strict', file = filesFor(profile)[0], page, before } = {}) {
   const g = profile.globals;
   const uncaught = [];
   const logs = [];
@@ -188,7 +192,13 @@ export function createProfileContext(profile, { mode = 'strict', file = UMD_FILE
   // A page's own script before the shim's (`before`), e.g. a top-level `var WebSocket`.
   if (before) run(before, 'page-script.js');
   const text = readFileSync(join(root, file), 'utf8');
-  run(text, file);
+  if (file.endsWith('.cjs')) {
+    // A CommonJS module, as a bundler wraps it; then installed in `mode`, as the app's entry would.
+    run(`(function (module, exports) {\n${text}\n})(this.__module = { exports: {} }, this.__module.exports);`, file);
+    run(`var WebSocketShim = __module.exports; WebSocketShim.install({ mode: ${JSON.stringify(mode)} });`, 'app-entry.js');
+  } else {
+    run(text, file);
+  }
   return {
     ctx,
     run,

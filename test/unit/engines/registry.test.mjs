@@ -9,7 +9,7 @@ import { load } from '../_helpers.mjs';
 const { FAMILIES, probeEngine } = load('engines/registry');
 const { hostSignals, isWebKitNotBlink } = load('engines/signals');
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const NON_FAMILY = ['family.ts', 'probe.ts', 'registry.ts', 'signals.ts', 'text-only.ts'];
+const NON_FAMILY = ['family.ts', 'probe.ts', 'registry.ts', 'runtimes.ts', 'signals.ts', 'text-only.ts'];
 
 /** Runs fn with navigator.userAgent (and other globals) set, then restores them. */
 function withGlobals(globals, fn) {
