@@ -1,6 +1,6 @@
 /** Bun 1.x (docs/detect.md "Bun"). */
 import { EngineFamily, CLOSE_WITHOUT_STATUS, CLOSE_REASON, CLOSE_STATUS_ABSENT } from './family';
-import { read, versionNumber } from './signals';
+import { bunVersion, versionNumber } from './signals';
 
 export const bun: EngineFamily = {
   name: 'bun',
@@ -8,10 +8,9 @@ export const bun: EngineFamily = {
   quirks: 'bunBinaryTypeNodebuffer',
   probe: function (s) {
     // Bun also defines process.versions.node: before any Node check.
-    const proc = read(s.g, 'process');
-    const b = read(s.g, 'Bun');
-    if (!(typeof b === 'object' || (proc && proc.versions && typeof proc.versions.bun === 'string'))) return null;
-    const v = versionNumber(read(b, 'version') || read(read(proc, 'versions'), 'bun'));
+    const bv = bunVersion(s.g);
+    if (bv === null) return null;
+    const v = versionNumber(bv);
     let found = '';
     // §2 any code went on the wire (oven-sh/bun src/js/thirdparty/ws.js, WebSocket.cpp @0ac21218)
     // until the RFC-set check of oven-sh/bun#32820: measured in Bun 1.3.14, gone in 1.4.0.

@@ -1,17 +1,17 @@
 /** Deno 1.x and 2 (docs/detect.md "Deno"). */
 import { EngineFamily } from './family';
-import { read, versionNumber } from './signals';
+import { denoVersion, versionNumber } from './signals';
 
 export const deno: EngineFamily = {
   name: 'deno',
   // §5b failure close code 0; §3 bufferedAmount 0 unless OPEN (denoland/deno ext/websocket/01_websocket.js @02bc74db).
   quirks: 'denoFailureCloseCode0 denoBufferedAmountZeroUnlessOpen',
   probe: function (s) {
-    const d = read(s.g, 'Deno');
-    if (!(d && typeof d === 'object' && d.version)) return null;
+    const dv = denoVersion(s.g);
+    if (dv === null) return null;
     // Before 2.5 the constructor is (url, protocols?): no WebSocketInit (denoland/deno#30321,
     // Deno 2.5 "WebSocket headers"; real Deno 2.9.6 sends init.headers, test/engines-real).
-    return versionNumber(read(read(d, 'version'), 'deno')) >= 20500 ? '' : 'denoNoWebSocketInit';
+    return versionNumber(dv) >= 20500 ? '' : 'denoNoWebSocketInit';
   },
   adapt: function (s) {
     if (s.has('denoNoWebSocketInit')) {

@@ -1,6 +1,6 @@
 /** React Native, Android (OkHttp) and iOS (SocketRocket) (docs/detect.md "React Native"). */
 import { EngineFamily, CLOSE_WITHOUT_STATUS } from './family';
-import { read } from './signals';
+import { isReactNative } from './signals';
 
 export const reactNative: EngineFamily = {
   name: 'react-native',
@@ -9,7 +9,7 @@ export const reactNative: EngineFamily = {
   // as 1001 (RN#28412); close() while CONNECTING opens later (RN#35554).
   quirks: 'rnNoCloseValidation rnCloseWithoutCodeSends1000 rnExtensionMisspelt rnCustomCloseCodeReportedAs1001 rnCloseWhileConnectingOpensLater',
   probe: function (s) {
-    return read(read(s.g, 'navigator'), 'product') === 'ReactNative' ? '' : null; // RN's setUpNavigator
+    return isReactNative(s.g) ? '' : null;
   },
   adapt: function (s) {
     // The constructor takes `(url, protocols, options)`.

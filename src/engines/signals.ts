@@ -72,3 +72,25 @@ export function hostSignals(Native: any, name?: string): HostSignals {
 export function isWebKitNotBlink(s: HostSignals): boolean {
   return s.native && s.webkit > 0 && !(s.chrome > 0);
 }
+
+// The runtimes' own globals, read as strings: a page's element with id="Bun" or id="Deno" is a
+// global of that name too (named access on the Window object), and is no runtime.
+
+/** Bun's version (`Bun.version`, else `process.versions.bun`), or null outside Bun. */
+export function bunVersion(g: any): string | null {
+  const v = read(read(g, 'Bun'), 'version');
+  if (typeof v === 'string') return v;
+  const p = read(read(read(g, 'process'), 'versions'), 'bun');
+  return typeof p === 'string' ? p : null;
+}
+
+/** Deno's version (`Deno.version.deno`), or null outside Deno. */
+export function denoVersion(g: any): string | null {
+  const v = read(read(read(g, 'Deno'), 'version'), 'deno');
+  return typeof v === 'string' ? v : null;
+}
+
+/** React Native (its setUpNavigator sets navigator.product). */
+export function isReactNative(g: any): boolean {
+  return read(read(g, 'navigator'), 'product') === 'ReactNative';
+}

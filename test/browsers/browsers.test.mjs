@@ -287,10 +287,20 @@ describe('browsers: Chromium, Firefox ESR, WebKitGTK and QtWebKit, through all t
         expect(failures(result)).to.deep.equal([]);
       });
 
+      let plainDetect = null;
       it("regressions (issue 12), script tag: an engine's own event (document.createEvent) dispatched on a socket; detect() the same on every call", async function () {
         const result = await visit('legacy-regressions', 'legacy-regressions.html');
+        plainDetect = result.detect;
         expect(result.items.length).to.equal(6);
         expect(failures(result)).to.deep.equal([]);
+      });
+
+      it('bug: a page element with id="Bun" (or a form id="Deno") was taken for the runtime: script tag, detect() as on a plain page, a connection echoes', async function () {
+        const result = await visit('named-access', 'named-access.html');
+        expect(result.items.length).to.equal(3);
+        expect(failures(result)).to.deep.equal([]);
+        const plain = plainDetect || (await visit('legacy-regressions', 'legacy-regressions.html')).detect;
+        expect(result.detect).to.deep.equal(plain);
       });
 
       if (engine.id === 'qtwebkit') {

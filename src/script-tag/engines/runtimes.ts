@@ -4,10 +4,10 @@
  * are for browsers: the Bun, Deno and React Native families (1.7 KB minified, issue 13) are not
  * in these builds. One loaded there anyway installs, and every connection fails loudly (SPEC §4:
  * never the engine's quirks unnormalized) with detect() saying why, as a browser build does in
- * Node (src/backends.ts). The same signals as the families' own probes.
+ * Node (src/backends.ts). The same signals as the families' own probes (src/engines/signals.ts).
  */
 import { EngineFamily } from '../../engines/family';
-import { read } from '../../engines/signals';
+import { bunVersion, denoVersion, isReactNative } from '../../engines/signals';
 
 const WHY = "this script-tag build of websocket-shim is for browsers; in Bun, Deno and React Native import 'websocket-shim' (the npm package)";
 
@@ -16,14 +16,7 @@ export const RUNTIMES: EngineFamily[] = [
     name: 'runtime-build-only',
     quirks: '',
     probe: function (s) {
-      const p = read(s.g, 'process');
-      const d = read(s.g, 'Deno');
-      const runtime =
-        typeof read(s.g, 'Bun') === 'object' ||
-        !!(p && p.versions && typeof p.versions.bun === 'string') ||
-        !!(d && typeof d === 'object' && d.version) ||
-        read(read(s.g, 'navigator'), 'product') === 'ReactNative';
-      return runtime ? '' : null;
+      return bunVersion(s.g) !== null || denoVersion(s.g) !== null || isReactNative(s.g) ? '' : null;
     },
     adapt: function (s) {
       s.unsupported.push('runtimeBuild: ' + WHY);

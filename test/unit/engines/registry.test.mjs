@@ -85,7 +85,7 @@ describe('engines/registry: one file per family, probed in order', function () {
   }
 
   it('runtimes first: Bun before any browser signal; the constructor before the user agent (MozWebSocket, CLOSED = 2)', function () {
-    const bun = withGlobals({ Bun: {}, navigator: { userAgent: UA['Safari 9'] } }, () => probeEngine(nativeCtor, 'WebSocket'));
+    const bun = withGlobals({ Bun: { version: '1.4.5' }, navigator: { userAgent: UA['Safari 9'] } }, () => probeEngine(nativeCtor, 'WebSocket'));
     expect(bun.family.name).to.equal('bun');
     const moz = withGlobals({ navigator: { userAgent: 'Mozilla/5.0 (Windows NT 6.1; rv:8.0) Gecko/20100101 Firefox/8.0' } }, () => probeEngine(function MozWebSocket() {}, 'MozWebSocket'));
     expect([moz.family.name, moz.found[0]]).to.deep.equal(['gecko-moz', 'geckoCloseWithoutArguments']);
@@ -108,9 +108,24 @@ describe('engines/registry: one file per family, probed in order', function () {
     expect(at('1.4.4')).to.deep.equal(['bunBinaryTypeNodebuffer', 'bunProtocolMismatchClosesCleanly']);
     expect(at('1.4.5')).to.deep.equal(['bunBinaryTypeNodebuffer']);
     expect(at('1.10.0')).to.deep.equal(['bunBinaryTypeNodebuffer']);
-    // No version to read: the old behaviour is assumed (it is what the shim can least rely on).
-    expect(found({ Bun: {} })).to.deep.equal(['bunBinaryTypeNodebuffer', 'bunCloseWithoutCodeSends1000', 'bunNoCloseCodeValidation']);
+    // A version that cannot be parsed: the old behaviour is assumed (what the shim can least rely on).
+    expect(at('canary')).to.deep.equal(['bunBinaryTypeNodebuffer', 'bunCloseWithoutCodeSends1000', 'bunNoCloseCodeValidation']);
     expect(found({ process: { versions: { node: '24.3.0', bun: '1.4.5' } } })).to.deep.equal(['bunBinaryTypeNodebuffer']);
+  });
+
+  // Named access on the Window object makes an element with id="Bun" the global `Bun` (and a
+  // form id="Deno" with an input named "version" has a `version`): the runtimes are told by
+  // their version strings, not by the name being there.
+  it('bug: a page element with id="Bun" was taken for Bun (Bun adaptations on the browser\'s WebSocket); id="Deno" forms neither', function () {
+    const div = { tagName: 'DIV', id: 'Bun', version: undefined };
+    const form = { tagName: 'FORM', id: 'Deno', version: { tagName: 'INPUT', name: 'version', value: '' } };
+    const chrome = { userAgent: UA['Chrome 120'], product: 'Gecko' };
+    for (const globals of [{ Bun: div }, { Deno: form }, { Bun: div, Deno: form }]) {
+      expect(withGlobals({ ...globals, navigator: chrome }, () => probeEngine(nativeCtor, 'WebSocket')), Object.keys(globals).join()).to.equal(null);
+    }
+    // Control: the runtimes themselves are still found.
+    expect(withGlobals({ Bun: { version: '1.4.5' }, navigator: chrome }, () => probeEngine(nativeCtor, 'WebSocket')).family.name).to.equal('bun');
+    expect(withGlobals({ Deno: { version: { deno: '2.9.6' } }, navigator: chrome }, () => probeEngine(nativeCtor, 'WebSocket')).family.name).to.equal('deno');
   });
 
   it('Deno: no WebSocketInit before 2.5, by Deno.version.deno', function () {

@@ -32,6 +32,8 @@ describe('script-tag/engines/runtimes: Bun, Deno and React Native refused by the
     'a browser': { navigator: { product: 'Gecko', userAgent: 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0' }, document: {} },
     'Node.js': { process: { versions: { node: '20.20.2' } } },
     'a page with an element id="Deno" (no version)': { Deno: {} },
+    'a page with an element id="Bun"': { Bun: { tagName: 'DIV', id: 'Bun' } },
+    'a page with a form id="Deno" holding an input named version': { Deno: { tagName: 'FORM', version: { tagName: 'INPUT', value: '' } } },
     'an engine with nothing': {}
   };
   for (const [name, g] of Object.entries(HOSTS)) {
