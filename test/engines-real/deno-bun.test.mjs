@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { CHECKS } from '../../conformance/checks.mjs';
 import { startServer, closedPort } from '../../conformance/server.mjs';
 import { PROFILES, cannotFor } from '../legacy/profiles.mjs';
-import { ensureDenoBun, DENO_BUN_PINS, OLDER_BUN, runtimeOf } from '../runtimes/fetch-deno-bun.mjs';
+import { ensureDenoBun, DENO_BUN_PINS, OLDER_DENO, OLDER_BUN, runtimeOf } from '../runtimes/fetch-deno-bun.mjs';
 import { makeProject, entriesOf, runClient, root } from './runtimes.mjs';
 import { REAL, QUIRK_EVIDENCE, nativeFailures, shimFailures } from './differences.mjs';
 
@@ -36,7 +36,7 @@ async function testServer() {
   return { httpUrl: s.httpUrl, url: s.url, close: () => s.close() };
 }
 
-describe(`real Deno ${DENO_BUN_PINS.deno} and Bun ${DENO_BUN_PINS.bun} (older: ${OLDER_BUN.map((k) => DENO_BUN_PINS[k]).join(', ')})`, function () {
+describe(`real Deno ${DENO_BUN_PINS.deno} and Bun ${DENO_BUN_PINS.bun} (older: ${[...OLDER_DENO, ...OLDER_BUN].map((k) => k.replace('@', ' ')).join(', ')})`, function () {
   let server;
   let project;
   const runs = {};
@@ -65,7 +65,7 @@ describe(`real Deno ${DENO_BUN_PINS.deno} and Bun ${DENO_BUN_PINS.bun} (older: $
     if (server) await server.close();
   });
 
-  for (const name of ['deno', 'bun', ...OLDER_BUN]) {
+  for (const name of ['deno', 'bun', ...OLDER_DENO, ...OLDER_BUN]) {
     const runtime = runtimeOf(name);
     describe(name, function () {
       const report = () => {
