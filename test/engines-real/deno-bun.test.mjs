@@ -145,13 +145,18 @@ describe(`real Deno ${DENO_BUN_PINS.deno} and Bun ${DENO_BUN_PINS.bun} (older: $
         }
       });
 
-      if (name === 'bun') {
+      if (name === 'bun' || name === 'bun@1.4.4') {
         it('bug: Bun 1.4.4+ sends an empty close frame, yet detect() said close() without a code sends 1000 (closeWithoutStatus)', function () {
           expect(report().native.find((r) => r.id === 'close-no-arguments').actual).to.equal('sent no body');
           for (const e of report().entries) {
             expect(e.detect.unsupported, e.label).to.deep.equal([]);
             expect(e.detect.quirks, e.label).to.not.include('bunCloseWithoutCodeSends1000');
           }
+        });
+
+        it('bug: Bun 1.4.4+ fails the connection when none of the offered protocols is selected, yet detect() named bunProtocolMismatchClosesCleanly (1.4.0–1.4.3)', function () {
+          expect(report().native.find((r) => r.id === 'ev-protocol-not-selected').actual).to.equal(`error,close; 1006 "" unclean; protocol ''`);
+          for (const e of report().entries) expect(e.detect.quirks, e.label).to.not.include('bunProtocolMismatchClosesCleanly');
         });
       }
 

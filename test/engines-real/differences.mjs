@@ -64,9 +64,14 @@ export const REAL = {
   }
 };
 
-// Older Bun releases (test/runtimes/deno-bun.json `bunOlder`), measured the same way: the last
-// before a fixed behaviour. `shim`: per mode, the checks the shim still fails there (what it
+// Older Bun releases (test/runtimes/deno-bun.json `bunOlder`), measured the same way: each at a
+// quirk boundary. `shim`: per mode, the checks the shim still fails there (what it
 // cannot normalize, named in detect().unsupported), each with the result it gives.
+// Bun 1.4.4, the first with oven-sh/bun#33457: natively the same result as 1.4.5 on every check.
+// close() without a code sends an empty close frame, and a server that selects none of the offered
+// protocols fails the connection (error, close 1006), so detect() names neither
+// bunCloseWithoutCodeSends1000 nor bunProtocolMismatchClosesCleanly.
+REAL['bun@1.4.4'] = { ...REAL.bun };
 const BUN_1_4_EXTRA = {
   // Measured in 1.4.3 (not 1.4.5): behaviours fixed between the two.
   'ctor-http-https': "http: and https: URLs are not turned into ws: and wss: (`url` keeps the scheme)",

@@ -47,9 +47,13 @@ function olderBun() {
     const all = [...new Set([...shimFailures(key, 'strict'), ...shimFailures(key, 'standard')])].sort();
     return all.map((id) => `\`${id}\`${shimFailures(key, 'strict').includes(id) ? '' : ' (standard mode)'}`).join(', ');
   };
-  const [v143, v1314] = OLDER_BUN;
+  const [v144, v143, v1314] = ['bun@1.4.4', 'bun@1.4.3', 'bun@1.3.14'];
+  const and = (keys) => keys.map((k) => DENO_BUN_PINS[k]).join(', ').replace(/, ([^,]*)$/, ' and $1');
   return [
-    `Older Bun releases run in the same suite (\`bunOlder\` in the pins: Bun ${OLDER_BUN.map((k) => DENO_BUN_PINS[k]).join(' and ')}). Through the shim`,
+    `Older Bun releases run in the same suite (\`bunOlder\` in the pins: Bun ${and(OLDER_BUN)}).`,
+    `Bun ${DENO_BUN_PINS[v144]}, the first whose \`close()\` without a code sends no status and which fails the connection itself`,
+    `on a protocol mismatch, gives the same native results as ${DENO_BUN_PINS.bun} (${nativePasses(v144)} / ${n}); through the shim it passes`,
+    `${passes(v144, 'strict')} in strict and ${passes(v144, 'standard')} in standard mode, and \`detect()\` names neither quirk. Through the shim`,
     `Bun ${DENO_BUN_PINS[v143]} passes ${passes(v143, 'strict')} in strict mode and ${passes(v143, 'standard')} in standard: the shim fails the connection`,
     'where Bun closes cleanly with 1002 "Missing client protocol" (`bunProtocolMismatchClosesCleanly`); it still fails',
     `${failing(v143)}: \`close()\` without a code sends 1000 (\`unsupported: closeWithoutStatus\`).`,
