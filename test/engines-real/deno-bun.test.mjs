@@ -116,9 +116,15 @@ describe(`real Deno ${DENO_BUN_PINS.deno} and Bun ${DENO_BUN_PINS.bun} (older: $
             expect(d.quirks).to.include.members(REAL[name].named || []);
           });
 
-          it(`${name === 'deno' ? 'bug: Deno 2.5+ takes a WebSocketInit, yet the shim dropped backend options; now ' : ''}backend options ({ headers }) reach the server, with the protocol`, function () {
-            expect(entry().options).to.deep.equal({ opened: 'open', protocol: 'chat', xTest: 'deno-bun', protocolsOffered: 'chat' });
-          });
+          if (REAL[name].options) {
+            it('backend options ({ headers }) are never passed to an engine that takes none (unsupported: backendOptions); the protocol is', function () {
+              expect(entry().options).to.deep.equal(REAL[name].options);
+            });
+          } else {
+            it(`${name === 'deno' ? 'bug: Deno 2.5+ takes a WebSocketInit, yet the shim dropped backend options; now ' : ''}backend options ({ headers }) reach the server, with the protocol`, function () {
+              expect(entry().options).to.deep.equal({ opened: 'open', protocol: 'chat', xTest: 'deno-bun', protocolsOffered: 'chat' });
+            });
+          }
         });
       }
 
@@ -130,6 +136,12 @@ describe(`real Deno ${DENO_BUN_PINS.deno} and Bun ${DENO_BUN_PINS.bun} (older: $
         expect(failing, summary.join('\n')).to.deep.equal(expected);
         // The ones said to be gone pass natively (not merely fail differently).
         for (const id of gone) expect(report().native.find((r) => r.id === id).pass, id).to.equal(true);
+      });
+
+      it("the engine's own constructor takes a WebSocketInit as listed, and detect() names denoNoWebSocketInit exactly where it does not", function () {
+        expect(report().nativeInit).to.deep.equal(REAL[name].nativeInit);
+        const takesInit = report().nativeInit.xTest === 'deno-bun';
+        for (const e of report().entries) expect(e.detect.quirks.indexOf('denoNoWebSocketInit') !== -1, e.label).to.equal(!takesInit);
       });
 
       it("the profile's `cannot` entries the real runtime can do after all, are exactly the ones listed", function () {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PROFILES } from './profiles.mjs';
 import { ENGINES, root } from './support/es5-engines.mjs';
-import { DENO_BUN_PINS, OLDER_BUN } from '../runtimes/fetch-deno-bun.mjs';
+import { DENO_BUN_PINS, OLDER_DENO, OLDER_BUN } from '../runtimes/fetch-deno-bun.mjs';
 import { REAL, nativePasses, shimFailures } from '../engines-real/differences.mjs';
 import { CHECKS } from '../../conformance/checks.mjs';
 
@@ -35,8 +35,19 @@ function realDenoBun() {
     `an abnormal close); Deno ${DENO_BUN_PINS.deno} has ${Object.keys(REAL.deno.gone).length ? 'most' : 'every'} behaviour of its profile and ${Object.keys(REAL.deno.extra).length} more`,
     '(`MessageEvent.origin` is the whole URL; `close(undefined, reason)` sends the reason without a status code; a server that selects no',
     'protocol is not refused). The shim normalizes all of them.',
+    ...olderDeno(),
     ...olderBun()
   ];
+}
+
+/** The older Deno releases the same suite runs on: each gives the pinned release's native results, without a WebSocketInit. */
+function olderDeno() {
+  const n = CHECKS.length;
+  return OLDER_DENO.flatMap((key) => [
+    `Deno ${DENO_BUN_PINS[key]} runs in the same suite (\`denoOlder\` in the pins): natively it gives the same results as ${DENO_BUN_PINS.deno}`,
+    `(${nativePasses(key)} / ${n}); through the shim it passes ${n - shimFailures(key, 'strict').length} / ${n} in strict and ${n - shimFailures(key, 'standard').length} / ${n} in standard mode. Before 2.5 the`,
+    "constructor takes no `WebSocketInit` (`denoNoWebSocketInit`): backend options are not passed (`unsupported: backendOptions`)."
+  ]);
 }
 
 /** The older Bun releases the same suite runs on: what the shim normalizes there and what stays unsupported. */
