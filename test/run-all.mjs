@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { startServer } from '../conformance/server.mjs';
 import { runMatrix, saveResults, readmeUpToDate, MODERN_MAJORS } from './runtimes/matrix.mjs';
 import { ensureRuntimes } from './runtimes/fetch.mjs';
-import { ensureDenoBun, DENO_BUN_PINS, OLDER_BUN } from './runtimes/fetch-deno-bun.mjs';
+import { ensureDenoBun, DENO_BUN_PINS, OLDER_DENO, OLDER_BUN } from './runtimes/fetch-deno-bun.mjs';
 import { ENGINES, missing } from './browsers/lib/engines.mjs';
 import { mkdtempSync, readFileSync, existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -85,7 +85,8 @@ const withMatrix = withFullMatrix || withModernMatrix;
 const fetchLog = [];
 const prefetch = withMatrix ? ensureRuntimes(undefined, { log: (l) => fetchLog.push(l) }) : null;
 // Real Deno and Bun (test/engines-real), also from the npm registry, also while the others run.
-const denoBunSuite = `Deno ${DENO_BUN_PINS.deno} and Bun ${DENO_BUN_PINS.bun} (older Bun: ${OLDER_BUN.map((k) => DENO_BUN_PINS[k]).join(', ')}) (real runtimes: native, full and modern entries, both modes)`;
+const older = (keys) => keys.map((k) => DENO_BUN_PINS[k]).join(', ') || 'none';
+const denoBunSuite = `Deno ${DENO_BUN_PINS.deno} and Bun ${DENO_BUN_PINS.bun} (older Deno: ${older(OLDER_DENO)}; older Bun: ${older(OLDER_BUN)}) (real runtimes: native, full and modern entries, both modes)`;
 const withDenoBun = !only || denoBunSuite.startsWith(only);
 const prefetchDenoBun = withDenoBun ? ensureDenoBun(undefined, { log: (l) => fetchLog.push(l) }) : null;
 const statsDir = mkdtempSync(join(tmpdir(), 'ws-shim-stats-'));

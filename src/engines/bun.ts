@@ -16,12 +16,12 @@ export const bun: EngineFamily = {
     // until the RFC-set check of oven-sh/bun#32820: measured in Bun 1.3.14, gone in 1.4.0.
     if (!(v >= 10400)) found = 'bunNoCloseCodeValidation ';
     // close() without a code sent 1000 (@0ac21218) until oven-sh/bun#33457: measured in
-    // Bun 1.4.0–1.4.3, an empty close frame from 1.4.4 (test/engines-real).
+    // Bun 1.4.3, an empty close frame in 1.4.4 (test/engines-real).
     if (!(v >= 10404)) found += 'bunCloseWithoutCodeSends1000 ';
     // §2 protocols offered, none selected: a clean close 1002 "Missing client protocol" and no
-    // error event, measured in Bun 1.4.3 (1.3.14 neither opens nor closes; 1.4.5 fails the
-    // connection; 1.4.4 not measured) (test/engines-real).
-    if (v >= 10400 && !(v >= 10405)) found += 'bunProtocolMismatchClosesCleanly ';
+    // error event, measured in Bun 1.4.3; 1.4.4 fails the connection (error, close 1006), and
+    // 1.3.14 neither opens nor closes (test/engines-real).
+    if (v >= 10400 && !(v >= 10404)) found += 'bunProtocolMismatchClosesCleanly ';
     // Measured in Bun 1.3.14, gone in 1.4.3 (test/engines-real): close() fires the close event
     // inside the call (readyState CLOSED at once); a peer's close frame arrives as an unclean
     // close, one without a status code as 1000; a reason longer than 3 bytes is not sent.

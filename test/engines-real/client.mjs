@@ -7,9 +7,10 @@
 //     { wsUrl, httpUrl, refusedUrl, checks: file URL of conformance/checks.mjs,
 //       entries: [{ label, url }]  modules to import: a fixture module re-exporting the package
 //                                  by name, or a dist/ file by URL }
-//   → one line of JSON on stdout: { runtime, version, native, entries: [{ label, resolved,
-//     detect, runs: { strict, standard }, options }] }, each run a list of check results,
-//     options what a socket with backend options ({ headers }) and a protocol did.
+//   → one line of JSON on stdout: { runtime, version, native, nativeInit, entries: [{ label,
+//     resolved, detect, runs: { strict, standard }, options }] }, each run a list of check
+//     results, options what a socket with backend options ({ headers }) and a protocol did,
+//     nativeInit what the engine's own constructor did with a WebSocketInit second argument.
 const config = JSON.parse(globalThis.Deno ? Deno.args[0] : process.argv[2]);
 const { runChecks } = await import(config.checks);
 
@@ -26,25 +27,43 @@ const out = {
   runtime: globalThis.Deno ? 'deno' : typeof globalThis.Bun === 'object' ? 'bun' : 'other',
   version: globalThis.Deno ? Deno.version.deno : globalThis.Bun ? Bun.version : null,
   native: await runChecks({ ...common, WebSocket: NativeWebSocket, mode: 'standard' }),
+  nativeInit: null,
   entries: []
 };
 
 /** SPEC §5 backend options (third argument) with a protocol: what the server saw, what the socket says. */
-async function backendOptions(WebSocket) {
+function backendOptions(WebSocket) {
+  return connectAndLog((url) => new WebSocket(url, ['chat'], { headers: { 'x-test': 'deno-bun' } }));
+}
+
+/** The engine's own constructor given a WebSocketInit ({ headers, protocols }) as its second argument: the thrown error's name and message, or what the server saw. */
+async function nativeInit() {
+  try {
+    return await connectAndLog((url) => new NativeWebSocket(url, { headers: { 'x-test': 'deno-bun' }, protocols: ['chat'] }));
+  } catch (e) {
+    return { thrown: `${e && e.name}: ${e && e.message}` };
+  }
+}
+
+async function connectAndLog(make) {
   const id = 'opts-' + Math.random().toString(36).slice(2, 10);
-  const ws = new WebSocket(`${config.wsUrl}/backend-options?id=${id}&proto=first`, ['chat'], { headers: { 'x-test': 'deno-bun' } });
+  const ws = make(`${config.wsUrl}/backend-options?id=${id}&proto=first`);
   const opened = await new Promise((resolve) => {
     const timer = setTimeout(() => resolve('timeout'), 5000);
     ws.onopen = () => (clearTimeout(timer), resolve('open'));
     ws.onclose = () => (clearTimeout(timer), resolve('closed before open'));
   });
   const protocol = ws.protocol;
-  const closed = new Promise((resolve) => (ws.onclose = resolve));
-  ws.close(1000);
-  await closed;
+  if (ws.readyState !== 3) {
+    const closed = new Promise((resolve) => (ws.onclose = resolve));
+    ws.close(1000);
+    await closed;
+  }
   const rec = await common.fetchLog(id);
   return { opened, protocol, xTest: rec && rec.xTest, protocolsOffered: rec && rec.protocolsOffered };
 }
+
+out.nativeInit = await nativeInit();
 
 for (const entry of config.entries) {
   const mod = await import(entry.url);

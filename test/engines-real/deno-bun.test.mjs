@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { CHECKS } from '../../conformance/checks.mjs';
 import { startServer, closedPort } from '../../conformance/server.mjs';
 import { PROFILES, cannotFor } from '../legacy/profiles.mjs';
-import { ensureDenoBun, DENO_BUN_PINS, OLDER_BUN, runtimeOf } from '../runtimes/fetch-deno-bun.mjs';
+import { ensureDenoBun, DENO_BUN_PINS, OLDER_DENO, OLDER_BUN, runtimeOf } from '../runtimes/fetch-deno-bun.mjs';
 import { makeProject, entriesOf, runClient, root } from './runtimes.mjs';
 import { REAL, QUIRK_EVIDENCE, nativeFailures, shimFailures } from './differences.mjs';
 
@@ -36,7 +36,7 @@ async function testServer() {
   return { httpUrl: s.httpUrl, url: s.url, close: () => s.close() };
 }
 
-describe(`real Deno ${DENO_BUN_PINS.deno} and Bun ${DENO_BUN_PINS.bun} (older: ${OLDER_BUN.map((k) => DENO_BUN_PINS[k]).join(', ')})`, function () {
+describe(`real Deno ${DENO_BUN_PINS.deno} and Bun ${DENO_BUN_PINS.bun} (older: ${[...OLDER_DENO, ...OLDER_BUN].map((k) => k.replace('@', ' ')).join(', ')})`, function () {
   let server;
   let project;
   const runs = {};
@@ -65,7 +65,7 @@ describe(`real Deno ${DENO_BUN_PINS.deno} and Bun ${DENO_BUN_PINS.bun} (older: $
     if (server) await server.close();
   });
 
-  for (const name of ['deno', 'bun', ...OLDER_BUN]) {
+  for (const name of ['deno', 'bun', ...OLDER_DENO, ...OLDER_BUN]) {
     const runtime = runtimeOf(name);
     describe(name, function () {
       const report = () => {
@@ -116,9 +116,15 @@ describe(`real Deno ${DENO_BUN_PINS.deno} and Bun ${DENO_BUN_PINS.bun} (older: $
             expect(d.quirks).to.include.members(REAL[name].named || []);
           });
 
-          it(`${name === 'deno' ? 'bug: Deno 2.5+ takes a WebSocketInit, yet the shim dropped backend options; now ' : ''}backend options ({ headers }) reach the server, with the protocol`, function () {
-            expect(entry().options).to.deep.equal({ opened: 'open', protocol: 'chat', xTest: 'deno-bun', protocolsOffered: 'chat' });
-          });
+          if (REAL[name].options) {
+            it('backend options ({ headers }) are never passed to an engine that takes none (unsupported: backendOptions); the protocol is', function () {
+              expect(entry().options).to.deep.equal(REAL[name].options);
+            });
+          } else {
+            it(`${name === 'deno' ? 'bug: Deno 2.5+ takes a WebSocketInit, yet the shim dropped backend options; now ' : ''}backend options ({ headers }) reach the server, with the protocol`, function () {
+              expect(entry().options).to.deep.equal({ opened: 'open', protocol: 'chat', xTest: 'deno-bun', protocolsOffered: 'chat' });
+            });
+          }
         });
       }
 
@@ -130,6 +136,12 @@ describe(`real Deno ${DENO_BUN_PINS.deno} and Bun ${DENO_BUN_PINS.bun} (older: $
         expect(failing, summary.join('\n')).to.deep.equal(expected);
         // The ones said to be gone pass natively (not merely fail differently).
         for (const id of gone) expect(report().native.find((r) => r.id === id).pass, id).to.equal(true);
+      });
+
+      it("the engine's own constructor takes a WebSocketInit as listed, and detect() names denoNoWebSocketInit exactly where it does not", function () {
+        expect(report().nativeInit).to.deep.equal(REAL[name].nativeInit);
+        const takesInit = report().nativeInit.xTest === 'deno-bun';
+        for (const e of report().entries) expect(e.detect.quirks.indexOf('denoNoWebSocketInit') !== -1, e.label).to.equal(!takesInit);
       });
 
       it("the profile's `cannot` entries the real runtime can do after all, are exactly the ones listed", function () {
@@ -145,13 +157,18 @@ describe(`real Deno ${DENO_BUN_PINS.deno} and Bun ${DENO_BUN_PINS.bun} (older: $
         }
       });
 
-      if (name === 'bun') {
+      if (name === 'bun' || name === 'bun@1.4.4') {
         it('bug: Bun 1.4.4+ sends an empty close frame, yet detect() said close() without a code sends 1000 (closeWithoutStatus)', function () {
           expect(report().native.find((r) => r.id === 'close-no-arguments').actual).to.equal('sent no body');
           for (const e of report().entries) {
             expect(e.detect.unsupported, e.label).to.deep.equal([]);
             expect(e.detect.quirks, e.label).to.not.include('bunCloseWithoutCodeSends1000');
           }
+        });
+
+        it('bug: Bun 1.4.4+ fails the connection when none of the offered protocols is selected, yet detect() named bunProtocolMismatchClosesCleanly (1.4.0–1.4.3)', function () {
+          expect(report().native.find((r) => r.id === 'ev-protocol-not-selected').actual).to.equal(`error,close; 1006 "" unclean; protocol ''`);
+          for (const e of report().entries) expect(e.detect.quirks, e.label).to.not.include('bunProtocolMismatchClosesCleanly');
         });
       }
 

@@ -30,7 +30,9 @@ export const REAL = {
     // Deno 2.5+ takes a WebSocketInit, denoland/deno#30321).
     unsupported: [],
     // Quirks of the profile that detect() rightly does not name on this release.
-    notNamed: ['denoNoWebSocketInit']
+    notNamed: ['denoNoWebSocketInit'],
+    // The engine's own constructor given a WebSocketInit ({ headers, protocols }): both reach the server.
+    nativeInit: { opened: 'open', protocol: 'chat', xTest: 'deno-bun', protocolsOffered: 'chat' }
   },
   bun: {
     profile: 'bun',
@@ -60,13 +62,33 @@ export const REAL = {
     cannotGone: ['close-no-arguments'],
     // The profile (Bun 1.1) has closeWithoutStatus; Bun 1.4.4+ sends a close frame without a body.
     unsupported: [],
-    notNamed: ['bunNoCloseCodeValidation', 'bunCloseWithoutCodeSends1000']
+    notNamed: ['bunNoCloseCodeValidation', 'bunCloseWithoutCodeSends1000'],
+    nativeInit: { opened: 'open', protocol: 'chat', xTest: 'deno-bun', protocolsOffered: 'chat' }
   }
 };
 
-// Older Bun releases (test/runtimes/deno-bun.json `bunOlder`), measured the same way: the last
-// before a fixed behaviour. `shim`: per mode, the checks the shim still fails there (what it
+// Older Deno releases (test/runtimes/deno-bun.json `denoOlder`), measured the same way.
+// Deno 2.4.4, the last before 2.5 (denoland/deno#30321, WebSocketInit): natively the same result
+// as 2.9.6 on every check; its constructor is (url, protocols?), so a WebSocketInit is read as
+// the protocol "[object Object]" and refused. The shim never passes backend options there.
+REAL['deno@2.4.4'] = {
+  ...REAL.deno,
+  unsupported: ['backendOptions'],
+  notNamed: [],
+  named: ['denoNoWebSocketInit'],
+  nativeInit: { thrown: 'SyntaxError: Invalid protocol value' },
+  // The third argument is not passed: the server sees no header, the protocol still goes.
+  options: { opened: 'open', protocol: 'chat', xTest: null, protocolsOffered: 'chat' }
+};
+
+// Older Bun releases (test/runtimes/deno-bun.json `bunOlder`), measured the same way: each at a
+// quirk boundary. `shim`: per mode, the checks the shim still fails there (what it
 // cannot normalize, named in detect().unsupported), each with the result it gives.
+// Bun 1.4.4, the first with oven-sh/bun#33457: natively the same result as 1.4.5 on every check.
+// close() without a code sends an empty close frame, and a server that selects none of the offered
+// protocols fails the connection (error, close 1006), so detect() names neither
+// bunCloseWithoutCodeSends1000 nor bunProtocolMismatchClosesCleanly.
+REAL['bun@1.4.4'] = { ...REAL.bun };
 const BUN_1_4_EXTRA = {
   // Measured in 1.4.3 (not 1.4.5): behaviours fixed between the two.
   'ctor-http-https': "http: and https: URLs are not turned into ws: and wss: (`url` keeps the scheme)",

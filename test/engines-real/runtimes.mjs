@@ -15,7 +15,7 @@ import { mkdtempSync, mkdirSync, symlinkSync, writeFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { quietEnv, binOf } from '../runtimes/fetch-deno-bun.mjs';
+import { quietEnv, binOf, runtimeOf } from '../runtimes/fetch-deno-bun.mjs';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const client = join(root, 'test', 'engines-real', 'client.mjs');
@@ -44,13 +44,13 @@ export function entriesOf(project) {
   ];
 }
 
-/** The command line for one runtime ('deno', 'bun', or an older Bun: 'bun@1.4.3'). */
+/** The command line for one runtime ('deno', 'bun', or an older release: 'deno@2.4.4', 'bun@1.4.3'). */
 export function commandFor(name, project, configJson) {
   const env = quietEnv(name, { HTTP_PROXY: DEAD_PROXY, HTTPS_PROXY: DEAD_PROXY, ALL_PROXY: DEAD_PROXY, http_proxy: DEAD_PROXY, https_proxy: DEAD_PROXY, NO_PROXY: '127.0.0.1', no_proxy: '127.0.0.1' });
-  if (name === 'deno') {
+  if (runtimeOf(name) === 'deno') {
     env.DENO_DIR = join(project.dir, '.deno');
     const args = ['run', '--no-lock', '--allow-net=127.0.0.1', `--allow-read=${root},${project.dir}`, client, configJson];
-    return { bin: binOf('deno'), args, env };
+    return { bin: binOf(name), args, env };
   }
   return { bin: binOf(name), args: ['--no-install', client, configJson], env };
 }

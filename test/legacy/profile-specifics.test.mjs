@@ -72,7 +72,7 @@ describe('legacy engine profiles: engine-specific behaviours (Part B)', function
   }
 
   // Issue 10, item 4: the third constructor argument went to the engine's second parameter
-  // everywhere but ws: React Native lost protocols and headers, Deno sent "[object Object]".
+  // everywhere but ws: React Native lost protocols and headers, Deno read it as the protocol "[object Object]" (and refuses that).
   for (const [id, header] of [['react-native-android', '1'], ['bun', '1'], ['deno', null]]) {
     it(`${id}: backend options reach the engine as its constructor takes them (protocols kept${header ? ', headers sent' : '; Deno has none'})`, async function () {
       const h = context(id);

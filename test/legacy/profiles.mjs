@@ -516,7 +516,8 @@ export const PROFILES = [
       prototypeConstants: 'brand-getter', // §5b [I]
       bufferedAmount: 'zero-unless-open', // §3 [C]
       // No WebSocketInit: Deno's constructor is (url, protocols?) (ext/websocket/lib.deno_websocket.d.ts),
-      // an options object would become the protocol "[object Object]" (issue 10, item 4).
+      // an options object is read as the protocol "[object Object]" and refused with a SyntaxError
+      // (issue 10, item 4; measured in real Deno 2.4.4, test/engines-real).
       ctor: { httpSchemes: 'accept', duplicates: 'case-insensitive', badPort: 'none', options: 'none' }, // §5a [C]
       send: { afterClose: 'noop' }, // §3 [C]
       close: { connecting: 'after-connect' }, // §5b [C]

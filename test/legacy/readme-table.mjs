@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PROFILES } from './profiles.mjs';
 import { ENGINES, root } from './support/es5-engines.mjs';
-import { DENO_BUN_PINS, OLDER_BUN } from '../runtimes/fetch-deno-bun.mjs';
+import { DENO_BUN_PINS, OLDER_DENO, OLDER_BUN } from '../runtimes/fetch-deno-bun.mjs';
 import { REAL, nativePasses, shimFailures } from '../engines-real/differences.mjs';
 import { CHECKS } from '../../conformance/checks.mjs';
 
@@ -35,8 +35,19 @@ function realDenoBun() {
     `an abnormal close); Deno ${DENO_BUN_PINS.deno} has ${Object.keys(REAL.deno.gone).length ? 'most' : 'every'} behaviour of its profile and ${Object.keys(REAL.deno.extra).length} more`,
     '(`MessageEvent.origin` is the whole URL; `close(undefined, reason)` sends the reason without a status code; a server that selects no',
     'protocol is not refused). The shim normalizes all of them.',
+    ...olderDeno(),
     ...olderBun()
   ];
+}
+
+/** The older Deno releases the same suite runs on: each gives the pinned release's native results, without a WebSocketInit. */
+function olderDeno() {
+  const n = CHECKS.length;
+  return OLDER_DENO.flatMap((key) => [
+    `Deno ${DENO_BUN_PINS[key]} runs in the same suite (\`denoOlder\` in the pins): natively it gives the same results as ${DENO_BUN_PINS.deno}`,
+    `(${nativePasses(key)} / ${n}); through the shim it passes ${n - shimFailures(key, 'strict').length} / ${n} in strict and ${n - shimFailures(key, 'standard').length} / ${n} in standard mode. Before 2.5 the`,
+    "constructor takes no `WebSocketInit` (`denoNoWebSocketInit`): backend options are not passed (`unsupported: backendOptions`)."
+  ]);
 }
 
 /** The older Bun releases the same suite runs on: what the shim normalizes there and what stays unsupported. */
@@ -47,9 +58,13 @@ function olderBun() {
     const all = [...new Set([...shimFailures(key, 'strict'), ...shimFailures(key, 'standard')])].sort();
     return all.map((id) => `\`${id}\`${shimFailures(key, 'strict').includes(id) ? '' : ' (standard mode)'}`).join(', ');
   };
-  const [v143, v1314] = OLDER_BUN;
+  const [v144, v143, v1314] = ['bun@1.4.4', 'bun@1.4.3', 'bun@1.3.14'];
+  const and = (keys) => keys.map((k) => DENO_BUN_PINS[k]).join(', ').replace(/, ([^,]*)$/, ' and $1');
   return [
-    `Older Bun releases run in the same suite (\`bunOlder\` in the pins: Bun ${OLDER_BUN.map((k) => DENO_BUN_PINS[k]).join(' and ')}). Through the shim`,
+    `Older Bun releases run in the same suite (\`bunOlder\` in the pins: Bun ${and(OLDER_BUN)}).`,
+    `Bun ${DENO_BUN_PINS[v144]}, the first whose \`close()\` without a code sends no status and which fails the connection itself`,
+    `on a protocol mismatch, gives the same native results as ${DENO_BUN_PINS.bun} (${nativePasses(v144)} / ${n}); through the shim it passes`,
+    `${passes(v144, 'strict')} in strict and ${passes(v144, 'standard')} in standard mode, and \`detect()\` names neither quirk. Through the shim`,
     `Bun ${DENO_BUN_PINS[v143]} passes ${passes(v143, 'strict')} in strict mode and ${passes(v143, 'standard')} in standard: the shim fails the connection`,
     'where Bun closes cleanly with 1002 "Missing client protocol" (`bunProtocolMismatchClosesCleanly`); it still fails',
     `${failing(v143)}: \`close()\` without a code sends 1000 (\`unsupported: closeWithoutStatus\`).`,

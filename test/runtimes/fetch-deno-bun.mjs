@@ -5,10 +5,10 @@
 // in test/runtimes/deno-bun.json, never "the latest"; unpacked into $WS_SHIM_RUNTIMES_DIR, else
 // <project>/.cache/runtimes/ (git-ignored), as deno/deno and bun/bin/bun; a cached binary is
 // used again while `--version` answers with the pin; an unpack is renamed into place last.
-// Older Bun releases (pins' `bunOlder`, the ones README states results for) are keyed
-// `bun@x.y.z` and cached as bun-x.y.z/bin/bun.
+// Older releases (pins' `denoOlder` and `bunOlder`, the ones README states results for) are
+// keyed `deno@x.y.z` / `bun@x.y.z` and cached as deno-x.y.z/deno and bun-x.y.z/bin/bun.
 //
-//   node test/runtimes/fetch-deno-bun.mjs [deno] [bun] [bun@x.y.z]   fetch what is missing, one line each
+//   node test/runtimes/fetch-deno-bun.mjs [deno] [bun] [deno@x.y.z] [bun@x.y.z]   fetch what is missing, one line each
 import { execFileSync } from 'node:child_process';
 import { existsSync, rmSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, dirname } from 'node:path';
@@ -18,10 +18,11 @@ import { cacheDir, packIntoCache } from './fetch.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const pinsFile = join(root, 'test', 'runtimes', 'deno-bun.json');
 
-/** { deno: 'x.y.z', bun: 'x.y.z', 'bun@x.y.z': 'x.y.z' … }, each an exact version; older Bun keyed by version. */
+/** { deno: 'x.y.z', bun: 'x.y.z', 'deno@x.y.z': 'x.y.z', 'bun@x.y.z': 'x.y.z' … }, each an exact version; older releases keyed by version. */
 export function readDenoBunPins() {
   const file = JSON.parse(readFileSync(pinsFile, 'utf8'));
   const pins = { deno: file.deno, bun: file.bun };
+  for (const v of file.denoOlder || []) pins[`deno@${v}`] = v;
   for (const v of file.bunOlder || []) pins[`bun@${v}`] = v;
   for (const [name, v] of Object.entries(pins)) {
     if (!/^\d+\.\d+\.\d+$/.test(String(v))) throw new Error(`${pinsFile}: ${name} is pinned to "${v}", not an exact x.y.z`);
@@ -30,10 +31,12 @@ export function readDenoBunPins() {
 }
 
 export const DENO_BUN_PINS = readDenoBunPins();
+/** The older Deno releases, as keys of DENO_BUN_PINS ('deno@2.4.4', …). */
+export const OLDER_DENO = Object.keys(DENO_BUN_PINS).filter((k) => k.startsWith('deno@'));
 /** The older Bun releases, as keys of DENO_BUN_PINS ('bun@1.4.3', …). */
 export const OLDER_BUN = Object.keys(DENO_BUN_PINS).filter((k) => k.startsWith('bun@'));
 
-/** 'bun@1.4.3' → 'bun': the runtime a key stands for. */
+/** 'bun@1.4.3' → 'bun', 'deno@2.4.4' → 'deno': the runtime a key stands for. */
 export function runtimeOf(key) {
   return key.split('@')[0];
 }
@@ -55,7 +58,7 @@ export function binOf(key) {
   return join(cacheDir, folderOf(key), BIN_IN_PACKAGE[runtimeOf(key)]);
 }
 
-/** The cache folder: 'deno', 'bun', 'bun-1.4.3'. */
+/** The cache folder: 'deno', 'bun', 'deno-2.4.4', 'bun-1.4.3'. */
 function folderOf(key) {
   return key.replace('@', '-');
 }
@@ -101,8 +104,8 @@ async function fetchOne(name) {
   });
 }
 
-/** Makes sure Deno and Bun (and the older Bun releases) are cached; resolves with [{ name, version, bin, fetched, error }]. */
-export async function ensureDenoBun(names = ['deno', 'bun', ...OLDER_BUN], { log = () => {} } = {}) {
+/** Makes sure Deno and Bun (and their older releases) are cached; resolves with [{ name, version, bin, fetched, error }]. */
+export async function ensureDenoBun(names = ['deno', 'bun', ...OLDER_DENO, ...OLDER_BUN], { log = () => {} } = {}) {
   // Leftovers of an interrupted fetch (an hour old: a fetch running in parallel keeps its own).
   if (existsSync(cacheDir)) {
     for (const f of readdirSync(cacheDir)) {

@@ -1,6 +1,6 @@
 // src/engines/bun.ts adaptations, applied by src/transports/legacy.ts, on an engine socket that
 // behaves as the real Bun release measured in test/engines-real (the suite there runs the same
-// checks in real Bun 1.3.14 and 1.4.3): what the state machine is told, in order.
+// checks in real Bun 1.3.14, 1.4.3 and 1.4.4): what the state machine is told, in order.
 import { expect } from 'chai';
 import { load } from '../_helpers.mjs';
 
@@ -65,14 +65,16 @@ describe('engines/bun: adaptations by Bun.version (measured in real Bun, test/en
     expect(events.log).to.deep.equal([['close', undefined, '', false, 'failure']]);
   });
 
-  it('Bun 1.4.5 (fixed): a clean close after open is passed on as it is', function () {
-    const { Engine, made } = bunEngine();
-    const { events } = transportAt('1.4.5', Engine, ['chat']);
-    made[0].protocol = 'chat';
-    made[0].fire('open');
-    made[0].fire('close', { code: 1002, reason: 'x', wasClean: true });
-    expect(events.log).to.deep.equal([['open', 'chat'], ['close', 1002, 'x', true, 'no failure']]);
-  });
+  for (const version of ['1.4.4', '1.4.5']) {
+    it(`Bun ${version} (fixed): a clean close after open is passed on as it is`, function () {
+      const { Engine, made } = bunEngine();
+      const { events } = transportAt(version, Engine, ['chat']);
+      made[0].protocol = 'chat';
+      made[0].fire('open');
+      made[0].fire('close', { code: 1002, reason: 'x', wasClean: true });
+      expect(events.log).to.deep.equal([['open', 'chat'], ['close', 1002, 'x', true, 'no failure']]);
+    });
+  }
 
   it('bug: Bun 1.3.14 fires the close event inside close(); now it reaches the state machine in a later task', async function () {
     const { Engine, made } = bunEngine({ closeInside: true });
@@ -106,7 +108,7 @@ describe('engines/bun: adaptations by Bun.version (measured in real Bun, test/en
     expect(b.events.log[1].slice(0, 4)).to.deep.equal(['close', 1006, 'Connection ended', false]);
   });
 
-  it('detect().unsupported on Bun 1.3.x names the reason close() cannot send and the status it cannot tell; none on 1.4.5', function () {
+  it('detect().unsupported on Bun 1.3.x names the reason close() cannot send and the status it cannot tell; none from 1.4.4', function () {
     const unsupportedAt = (version) => {
       const saved = Object.getOwnPropertyDescriptor(globalThis, 'Bun');
       Object.defineProperty(globalThis, 'Bun', { value: { version }, configurable: true, writable: true });
@@ -119,6 +121,7 @@ describe('engines/bun: adaptations by Bun.version (measured in real Bun, test/en
     };
     expect(unsupportedAt('1.3.14')).to.deep.equal(['closeWithoutStatus', 'closeReason', 'closeStatusAbsent']);
     expect(unsupportedAt('1.4.3')).to.deep.equal(['closeWithoutStatus']);
+    expect(unsupportedAt('1.4.4')).to.deep.equal([]);
     expect(unsupportedAt('1.4.5')).to.deep.equal([]);
   });
 });
