@@ -1,7 +1,8 @@
 // Part B: the real UMD bundles in fresh vm contexts whose globals match a historical engine
 // (test/legacy/profiles.mjs), over an engine double that reproduces that engine's documented
-// WebSocket behaviour on a real `ws` connection to the test server. The bundle detects and
-// installs on its own; then the shared conformance checks (conformance/checks.mjs) run against
+// WebSocket behaviour on a real `ws` connection to the test server (the runtimes, React Native,
+// Deno and Bun, load the npm build instead: `build: 'npm'`; script-tag-in-runtimes.test.mjs has
+// the script-tag builds refusing them). The bundle detects and installs on its own; then the shared conformance checks (conformance/checks.mjs) run against
 // the installed WebSocket, in both modes, for both bundles. Every check must give SPEC's
 // result, except the profile's declared `cannot` entries, which must give exactly the
 // documented loud outcome (a NotSupportedError, or the documented degraded value) — a cannot
