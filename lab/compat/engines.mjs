@@ -3,15 +3,16 @@
 //   runNode        every Node.js of the matrix (test/runtimes/versions.json): lab/node-run.cjs
 //   runBrowsers    Chromium, Firefox ESR, WebKitGTK and QtWebKit (test/browsers/lib/engines.mjs's
 //                  drivers): the lab page itself, served by lab/server.mjs
-//   runProfiles    the legacy engine profiles (test/legacy/profiles.mjs): the UMD in a vm context
-//                  over the profile's engine double, the same checks from Node's realm
+//   runProfiles    the legacy engine profiles (test/legacy/profiles.mjs): the min UMD in a vm context
+//                  over the profile's engine double (the runtimes, `build: 'npm'`: the npm build,
+//                  as test/legacy/profiles.test.mjs), the same checks from Node's realm
 import { execFile } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { ensureRuntimes, PINS } from '../../test/runtimes/fetch.mjs';
 import { ENGINES, launch, missing } from '../../test/browsers/lib/engines.mjs';
 import { PROFILES } from '../../test/legacy/profiles.mjs';
-import { createProfileContext } from '../../test/legacy/support/profile-host.mjs';
+import { createProfileContext, filesFor } from '../../test/legacy/support/profile-host.mjs';
 import { runChecks, CHECKS } from '../../conformance/checks.mjs';
 import { root } from '../server.mjs';
 
@@ -135,7 +136,8 @@ export async function runBrowsers({ lab, sinkAddress, only, log = () => {} }) {
 export async function runProfiles({ server, profiles = PROFILES, log = () => {} }) {
   const page = `${server.httpUrl}/static/test/legacy/page.html`;
   const common = { wsUrl: server.url, fetchLog: (id) => server.log(id), timeoutMs: 8000 };
-  const file = 'dist/websocket-shim.umd.min.js';
+  // The min UMD, or for a runtime profile the npm build (the script-tag builds refuse runtimes).
+  const fileOf = (profile) => filesFor(profile).slice(-1)[0];
   const out = new Map();
   // Pages first (the checks' relative-URL expectation reads this realm's `location`), then
   // the runtimes, which have no location: as test/legacy/profiles.test.mjs does.
@@ -147,7 +149,7 @@ export async function runProfiles({ server, profiles = PROFILES, log = () => {} 
       group.map(async (profile) => {
         const contexts = [];
         const ctx = (mode) => {
-          const h = createProfileContext(profile, { mode, file, page });
+          const h = createProfileContext(profile, { mode, file: fileOf(profile), page });
           contexts.push(h);
           return h;
         };

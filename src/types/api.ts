@@ -45,7 +45,8 @@ export type BackendName =
   | 'react-native'
   | 'deno'
   | 'bun'
-  | 'node-build-only';
+  | 'node-build-only'
+  | 'runtime-build-only';
 
 /** Which native constructor was found (docs/detect.md "native"). */
 export type NativeName = 'WebSocket' | 'MozWebSocket' | 'ws' | 'custom' | 'none';
@@ -189,7 +190,8 @@ export type UnsupportedName =
   | 'closeStatusAbsent'
   | 'customCloseCodes'
   | 'modernEntry'
-  | 'nodeBuild';
+  | 'nodeBuild'
+  | 'runtimeBuild';
 
 /** detect(): a plain report of the host; probes are static and run once. */
 export interface DetectReport {
