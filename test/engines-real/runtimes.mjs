@@ -44,20 +44,23 @@ export function entriesOf(project) {
   ];
 }
 
-/** The command line for one runtime ('deno', 'bun', or an older release: 'deno@2.4.4', 'bun@1.4.3'). */
-export function commandFor(name, project, configJson) {
+/**
+ * The command line for one runtime ('deno', 'bun', or an older release: 'deno@2.4.4', 'bun@1.4.3'),
+ * running `script` (client.mjs unless another file of this folder) with the config as its argument.
+ */
+export function commandFor(name, project, configJson, script = client) {
   const env = quietEnv(name, { HTTP_PROXY: DEAD_PROXY, HTTPS_PROXY: DEAD_PROXY, ALL_PROXY: DEAD_PROXY, http_proxy: DEAD_PROXY, https_proxy: DEAD_PROXY, NO_PROXY: '127.0.0.1', no_proxy: '127.0.0.1' });
   if (runtimeOf(name) === 'deno') {
     env.DENO_DIR = join(project.dir, '.deno');
-    const args = ['run', '--no-lock', '--allow-net=127.0.0.1', `--allow-read=${root},${project.dir}`, client, configJson];
+    const args = ['run', '--no-lock', '--allow-net=127.0.0.1', `--allow-read=${root},${project.dir}`, script, configJson];
     return { bin: binOf(name), args, env };
   }
-  return { bin: binOf(name), args: ['--no-install', client, configJson], env };
+  return { bin: binOf(name), args: ['--no-install', script, configJson], env };
 }
 
-/** Runs the client in `name`; resolves with { code, report, out, err }. */
-export function runClient(name, project, config, { timeoutMs = 600000 } = {}) {
-  const { bin, args, env } = commandFor(name, project, JSON.stringify(config));
+/** Runs the client (or `script`) in `name`; resolves with { code, report, out, err }. */
+export function runClient(name, project, config, { timeoutMs = 600000, script = client } = {}) {
+  const { bin, args, env } = commandFor(name, project, JSON.stringify(config), script);
   return new Promise((resolve) => {
     const child = spawn(bin, args, { cwd: project.dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';

@@ -4,45 +4,19 @@
 // NotSupportedError naming the npm package before the engine is asked: no connection reaches the
 // server. The test/legacy doubles check the same on React Native's profiles.
 import { expect } from 'chai';
-import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ensureDenoBun, binOf, quietEnv, DENO_BUN_PINS } from '../runtimes/fetch-deno-bun.mjs';
-import { root } from './runtimes.mjs';
+import { ensureDenoBun, DENO_BUN_PINS } from '../runtimes/fetch-deno-bun.mjs';
+import { makeProject, runClient, root } from './runtimes.mjs';
 
 const FILES = ['dist/websocket-shim.umd.min.js', 'dist/websocket-shim.modern.umd.min.js'];
 const WHY = "this script-tag build of websocket-shim is for browsers; in Bun, Deno and React Native import 'websocket-shim' (the npm package)";
-
-/** Imports `file` in the runtime, then reports detect() and what `new WebSocket(url)` threw. */
-function probeScript(fileUrl, url) {
-  return `await import(${JSON.stringify(fileUrl)});
-const out = { shim: typeof globalThis.WebSocketShim, installed: globalThis.WebSocket === globalThis.WebSocketShim.WebSocket, detect: globalThis.WebSocketShim.detect(), threw: null };
-try { new WebSocket(${JSON.stringify(url)}); } catch (e) { out.threw = [e.name, e.code, e.message, e instanceof DOMException]; }
-console.log(JSON.stringify(out));
-`;
-}
-
-function run(name, dir, script) {
-  const path = join(dir, `${name}.mjs`);
-  writeFileSync(path, script);
-  const env = quietEnv(name, { DENO_DIR: join(dir, '.deno') });
-  const args = name === 'deno' ? ['run', '--no-lock', '--allow-net=127.0.0.1', `--allow-read=${root},${dir}`, path] : ['--no-install', path];
-  return new Promise((resolve) => {
-    const child = spawn(binOf(name), args, { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (err += d));
-    child.on('close', (code) => resolve({ code, out, err }));
-  });
-}
+const script = join(root, 'test', 'engines-real', 'script-tag-client.mjs');
 
 describe(`script-tag builds in real Deno ${DENO_BUN_PINS.deno} and Bun ${DENO_BUN_PINS.bun}: installed, every connection refused loudly`, function () {
   this.timeout(120000);
-  let dir;
+  let project;
   let server;
   let connections = 0;
   let url;
@@ -51,7 +25,7 @@ describe(`script-tag builds in real Deno ${DENO_BUN_PINS.deno} and Bun ${DENO_BU
   before(async function () {
     this.timeout(900000);
     for (const f of await ensureDenoBun(['deno', 'bun'])) fetched[f.name] = f;
-    dir = mkdtempSync(join(tmpdir(), 'ws-shim-script-tag-'));
+    project = makeProject();
     // A plain TCP listener: any connection attempt at all is counted.
     server = createServer((s) => {
       connections++;
@@ -63,7 +37,7 @@ describe(`script-tag builds in real Deno ${DENO_BUN_PINS.deno} and Bun ${DENO_BU
 
   after(function () {
     if (server) server.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    if (project) project.dispose();
   });
 
   for (const name of ['deno', 'bun']) {
@@ -71,9 +45,9 @@ describe(`script-tag builds in real Deno ${DENO_BUN_PINS.deno} and Bun ${DENO_BU
       it(`${name}, ${file.replace('dist/', '')}: WebSocketShim set and installed; detect() backend runtime-build-only with runtimeBuild; new WebSocket() throws NotSupportedError; no connection`, async function () {
         if (fetched[name].error) throw new Error(`${name} could not be fetched: ${fetched[name].error}`);
         const before = connections;
-        const r = await run(name, dir, probeScript(pathToFileURL(join(root, file)).href, url));
+        const r = await runClient(name, project, { file: pathToFileURL(join(root, file)).href, url }, { script, timeoutMs: 60000 });
         expect(r.code, r.err).to.equal(0);
-        const got = JSON.parse(r.out.trim().split('\n').pop());
+        const got = r.report;
         expect([got.shim, got.installed, got.detect.installed, got.detect.backend]).to.deep.equal(['object', true, true, 'runtime-build-only']);
         expect(got.detect.unsupported).to.include('runtimeBuild: ' + WHY);
         expect(got.threw).to.deep.equal(['NotSupportedError', 9, 'websocket-shim: ' + WHY + '.', true]);
