@@ -1,5 +1,6 @@
 // src/blob.ts — reading a Blob (Blob#arrayBuffer, else FileReader: SPEC §4, QUIRKS §3) and making one
 // (the global Blob, else a backend's Blob class: SPEC §2 binaryType).
+import vm from 'node:vm';
 import { expect } from 'chai';
 import { load } from './_helpers.mjs';
 
@@ -76,6 +77,26 @@ describe('blob', function () {
       expect(calls).to.have.length(1);
       expect(calls[0][0]).to.equal(error);
       expect(calls[0][2]).to.equal(false);
+    });
+
+    // Issue 13: the read result is recognised by instanceof first, by its tag only when it
+    // comes from another realm; anything else is still an error, never bytes.
+    it("arrayBuffer() giving another realm's ArrayBuffer: accepted, the same object", async function () {
+      const foreign = vm.runInNewContext('new Uint8Array([1, 2]).buffer');
+      const calls = await read({ arrayBuffer: () => Promise.resolve(foreign) });
+      expect(calls).to.have.length(1);
+      expect(calls[0][0]).to.equal(null);
+      expect(calls[0][1]).to.equal(foreign);
+    });
+
+    it('arrayBuffer() giving a Uint8Array or a plain object: a TypeError, once', async function () {
+      for (const bad of [new Uint8Array(2), { byteLength: 2 }]) {
+        const calls = await read({ arrayBuffer: () => Promise.resolve(bad) });
+        expect(calls).to.have.length(1);
+        expect(calls[0][0]).to.be.instanceOf(TypeError);
+        expect(calls[0][0].message).to.equal('websocket-shim: Blob#arrayBuffer() did not give an ArrayBuffer');
+        expect(calls[0][1]).to.equal(undefined);
+      }
     });
 
     describe('FileReader fallback (no Blob#arrayBuffer)', function () {

@@ -299,6 +299,25 @@ describe('webidl: buffers and Blobs recognised by internal slots, not Symbol.toS
     expect(bufferSourceKind('text')).to.equal(null);
     expect(bufferSourceKind(null)).to.equal(null);
   });
+  // Issue 13: a Blob of this realm is recognised by instanceof before the tag (send(Blob)); the
+  // slot is still checked, and a class without an object prototype does not make it throw.
+  it('bufferSourceKind: a File and a Blob subclass are blobs; an object made from Blob.prototype is not', function () {
+    class MyBlob extends Blob {}
+    expect(bufferSourceKind(new File(['x'], 'f'))).to.equal('blob');
+    expect(bufferSourceKind(new MyBlob(['x']))).to.equal('blob');
+    expect(bufferSourceKind(Object.create(Blob.prototype))).to.equal(null);
+    expect(bufferSourceKind(Object.create(File.prototype))).to.equal(null);
+  });
+  it('bufferSourceKind: a Blob class without an object prototype (an arrow function) → no exception, ToString', function () {
+    const saved = globalThis.Blob;
+    try {
+      globalThis.Blob = () => {};
+      expect(bufferSourceKind({ size: 1 })).to.equal(null);
+      expect(bufferSourceKind(new ArrayBuffer(1))).to.equal('buffer');
+    } finally {
+      globalThis.Blob = saved;
+    }
+  });
   it('a view on a SharedArrayBuffer → TypeError; a SharedArrayBuffer → TypeError', function () {
     const sab = new SharedArrayBuffer(4);
     expect(isSharedArrayBuffer(sab)).to.equal(true);
