@@ -4,7 +4,7 @@
  * Safari < 14, old Gecko). Making: the global Blob, else a Blob class a backend supplies
  * (Node 14.18/15.7+ `require('buffer').Blob`), else none (see `canMakeBlob`).
  */
-import { getGlobal, tagOf } from './global';
+import { getGlobal, isArrayBufferTagged } from './global';
 import { reportError } from './report-error';
 
 let extraBlob: any = null;
@@ -50,14 +50,6 @@ export function blobTakesBytes(): boolean {
 export type ReadCallback = (error: unknown, result?: ArrayBuffer) => void;
 
 /**
- * Whether a read gave an ArrayBuffer: by instanceof first, the tag only for another realm's
- * (issue 13: Object.prototype.toString costs ~200 ns per call in Node 24, on every Blob sent).
- */
-function isReadResult(ab: unknown): boolean {
-  return (typeof ArrayBuffer !== 'undefined' && ab instanceof ArrayBuffer) || tagOf(ab) === 'ArrayBuffer';
-}
-
-/**
  * Reads a Blob into an ArrayBuffer and calls back exactly once, always asynchronously:
  * `Blob#arrayBuffer` where the Blob has it and the engine has Promise, else FileReader
  * (IE10/11, Safari < 14, Gecko < 69, engines without Promise). An exception thrown by
@@ -95,7 +87,7 @@ export function readBlob(blob: Blob, done: ReadCallback): void {
     }
     p.then(
       function (ab: ArrayBuffer) {
-        if (isReadResult(ab)) once(null, ab);
+        if (isArrayBufferTagged(ab)) once(null, ab);
         else once(new TypeError('websocket-shim: Blob#arrayBuffer() did not give an ArrayBuffer'));
       },
       function (e: unknown) {
@@ -110,7 +102,7 @@ export function readBlob(blob: Blob, done: ReadCallback): void {
       reader = new g.FileReader();
       reader.onload = function () {
         const ab = reader.result;
-        if (isReadResult(ab)) once(null, ab);
+        if (isArrayBufferTagged(ab)) once(null, ab);
         else once(new TypeError('websocket-shim: FileReader gave no ArrayBuffer'));
       };
       reader.onerror = reader.onabort = function () {

@@ -25,6 +25,14 @@ export function tagOf(value: unknown): string {
   return Object.prototype.toString.call(value).slice(8, -1);
 }
 
+/**
+ * An ArrayBuffer by its tag (any realm), with instanceof first for this realm's: the tag costs
+ * ~200 ns per call in Node 24 (issue 13). Not a brand check (webidl.ts isArrayBuffer is one).
+ */
+export function isArrayBufferTagged(value: unknown): boolean {
+  return (typeof ArrayBuffer !== 'undefined' && value instanceof ArrayBuffer) || tagOf(value) === 'ArrayBuffer';
+}
+
 /** Run `fn` in a later task (setTimeout 0), the way the spec "queues a task". */
 export function queueTask(fn: () => void): void {
   setTimeout(fn, 0);

@@ -9,7 +9,7 @@ import { Backend, Failure, Transport, TransportEvents } from './types';
 import { mapEngineError } from './map-error';
 import { closeWith, engineBufferedAmount, enginePeerClosing, engineSend, failureOf, str } from './engine-calls';
 import { Outgoing } from '../send-queue';
-import { tagOf } from '../global';
+import { isArrayBufferTagged } from '../global';
 
 /** Whether a constructor is the `ws` package's client class (an EventEmitter). */
 export function isWsClass(Ctor: any): boolean {
@@ -169,7 +169,7 @@ function messageData(data: any, isBinary?: boolean): string | ArrayBuffer {
   // ws 8: text arrives as a Buffer with isBinary false (toString() without an argument: UTF-8,
   // on Buffer's own fast path, as ws's own MessageEvent does).
   if (isBinary === false) return data.toString();
-  if (data instanceof ArrayBuffer || tagOf(data) === 'ArrayBuffer') return data;
+  if (isArrayBufferTagged(data)) return data;
   if (Array.isArray(data)) return concat(data);
   return data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength);
 }
