@@ -9,6 +9,8 @@
 //   npm run bench                          everything, writes bench/RESULTS.md
 //   npm run bench -- --quick               fewer pairs and smaller counts (a smoke run; no RESULTS.md)
 //   npm run bench -- --only "receive text" --backends ws    a part (no RESULTS.md)
+//   npm run bench -- --pairs 25 --only "send Uint8Array 64"  more A B B A pairs per figure (default 7,
+//                                          2 with --quick): a narrower spread for a figure near its target
 //   backends: builtin, ws, chromium (a backend that cannot run here is skipped and said so)
 //
 // Benchmarks print figures; they are not tests and never fail on a figure. They fail only when
@@ -32,6 +34,12 @@ const opt = (name) => {
 };
 const quick = argv.includes('--quick');
 const only = opt('--only');
+const pairsOpt = opt('--pairs');
+if (pairsOpt !== null && !(+pairsOpt >= 1 && Number.isInteger(+pairsOpt))) {
+  console.error('bench/run.mjs: --pairs wants a whole number >= 1, got ' + pairsOpt);
+  process.exit(2);
+}
+const pairs = pairsOpt !== null ? +pairsOpt : quick ? 2 : 7;
 const backends = (opt('--backends') || 'builtin,ws,chromium').split(',');
 const full = !quick && !only && !opt('--backends');
 const BUILTIN_MAJOR = 24;
@@ -102,8 +110,8 @@ const runs = [];
 try {
   for (const backend of backends) {
     if (backend === 'chromium') {
-      const config = { pairs: quick ? 2 : 7, scale: quick ? 0.1 : 1, only };
-      console.log('== chromium (script-tag shim over the engine) …');
+      const config = { pairs, scale: quick ? 0.1 : 1, only };
+      console.log(`== chromium (script-tag shim over the engine; ${pairs} A B B A pair${pairs === 1 ? '' : 's'} per figure) …`);
       const t0 = Date.now();
       const run = await runChromium(server.url, config);
       if (run.skipped) {
@@ -121,8 +129,8 @@ try {
       if (rt.error) throw new Error(rt.error);
       bin = rt.bin;
     }
-    const config = { url: server.url, backend, pairs: quick ? 2 : 7, scale: quick ? 0.1 : 1, only };
-    console.log(`== ${backend} backend (${bin === process.execPath ? 'node ' + process.version : 'node ' + PINS[BUILTIN_MAJOR]}) …`);
+    const config = { url: server.url, backend, pairs, scale: quick ? 0.1 : 1, only };
+    console.log(`== ${backend} backend (${bin === process.execPath ? 'node ' + process.version : 'node ' + PINS[BUILTIN_MAJOR]}; ${pairs} A B B A pair${pairs === 1 ? '' : 's'} per figure) …`);
     const t0 = Date.now();
     const run = await runClient(bin, config);
     console.log(`   ${run.results.length} figures in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
@@ -142,7 +150,7 @@ if (full) {
     `Machine: ${platform()}-${arch()} ${release()}, ${cpus().length} × ${cpus()[0].model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; the server in its own process.`,
     `Load average (1 min) at the start and the end of the run: ${loadAtStart.toFixed(2)} / ${loadavg()[0].toFixed(2)} (other work shares the machine; ratios, not rates, are comparable).`,
     '',
-    'Each throughput figure: the shim against the same native engine in the same process, trials in A B B A',
+    `Each throughput figure: the shim against the same native engine in the same process, trials in ${pairs} A B B A`,
     'pairs (A native, B shim), ratio = shim ÷ native messages per second (1.00 = as fast), median of the',
     "pairs with the lowest and highest pair. Every send trial checks the server's count, bytes and SHA-1;",
     'every receive trial counts the messages and their bytes. The receive server writes all frames at once,',

@@ -102,6 +102,28 @@ describe('npm run bench -- --quick (bench/run.mjs), the smoke run', function () 
   }
 });
 
+describe('npm run bench -- --pairs N (bench/run.mjs): more pairs for a figure near its target', function () {
+  this.timeout(60000);
+
+  it('runs the figure with N A B B A pairs and says so in the section head', async function () {
+    const run = await node(['bench/run.mjs', '--quick', '--pairs', '3', '--only', 'send ArrayBuffer 64', '--backends', 'ws']);
+    expect(run.code, run.err + run.out).to.equal(0);
+    expect(run.out).to.match(/^== ws backend \(node v\d+\.\d+\.\d+; 3 A B B A pairs per figure\) …$/m);
+    const s = sections(run.out).ws;
+    expect(Object.keys(s.rows)).to.have.members(['send ArrayBuffer 64', 'control: native ÷ native, send ArrayBuffer 64']);
+    expect(run.out).not.to.include('RESULTS.md written');
+  });
+
+  for (const bad of ['0', '2.5', 'many']) {
+    it(`--pairs ${bad}: exit 2 with a one-line error, nothing measured`, async function () {
+      const run = await node(['bench/run.mjs', '--pairs', bad, '--backends', 'ws']);
+      expect(run.code).to.equal(2);
+      expect(run.err).to.equal(`bench/run.mjs: --pairs wants a whole number >= 1, got ${bad}\n`);
+      expect(run.out).to.equal('');
+    });
+  }
+});
+
 // The trials themselves, against the bench server in its own process and the shim's Node build
 // over `ws`: each guard fails on the fault it exists for, and passes the shim as it is.
 describe('bench trials: a shim that loses or reorders data fails the run instead of looking fast', function () {
