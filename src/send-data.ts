@@ -32,9 +32,12 @@ export function toSendData(data: unknown, sendsViews: boolean): SendData {
 
 /**
  * SPEC §3, after the CONNECTING check: strict rejects an unpaired surrogate (SyntaxError);
- * standard replaces it with U+FFFD (USVString).
+ * standard replaces it with U+FFFD (USVString), or leaves that to an engine whose own encoding
+ * does the same (`engineEncodesUSV`, Backend.encodesUSV; issue 13: the engine's walk over
+ * the string was ~4 % of a 4 KB astral send on `ws`). bufferedAmount counts an unpaired
+ * surrogate 3 bytes either way (utf8ByteLength).
  */
-export function checkText(d: SendData, mode: Mode): SendData {
+export function checkText(d: SendData, mode: Mode, engineEncodesUSV?: boolean): SendData {
   if (d.kind !== 'text') return d;
   const text = d.payload as string;
   if (mode === 'strict') {
@@ -44,7 +47,7 @@ export function checkText(d: SendData, mode: Mode): SendData {
     return d;
   }
   // The object is the one toSendData made for this call: changed in place, not copied.
-  d.payload = toWellFormed(text);
+  if (!engineEncodesUSV) d.payload = toWellFormed(text);
   return d;
 }
 

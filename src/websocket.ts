@@ -130,7 +130,7 @@ function operations(slots: SlotStore, mode: Mode, getBackend: () => Backend): { 
     if (d.kind !== 'text' && core.readyState === OPEN && be.sendsBinary === false) {
       throw domException('NotSupportedError', 'This engine cannot send binary data.');
     }
-    d = checkText(d, mode);
+    d = checkText(d, mode, be.encodesUSV);
     core.send(d);
   }
   return { close: close, send: send };

@@ -68,6 +68,9 @@ function undiciBackend(Native: any, upgrades: FailedHandshakeRelease | null): Ba
     quirks: quirks,
     unsupported: unsupported
   });
+  // undici's send() converts a string to a USVString itself (webidl.converters.USVString, then
+  // Buffer.from: U+FFFD for an unpaired surrogate), on every version Node ships.
+  backend.encodesUSV = true;
   if (keepsSocket) {
     // Handshakes are watched from before the first engine socket sends its request.
     const create = backend.create;

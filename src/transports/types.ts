@@ -83,5 +83,11 @@ export interface Backend {
   sendsBinary?: boolean;
   /** false: the engine's close() takes no arguments (hixie-76, Gecko 6/7); see the class's close(). */
   closeTakesArguments?: boolean;
+  /**
+   * true: the engine encodes a string it is given as its USVString would be, every unpaired
+   * surrogate as U+FFFD (Node's UTF-8 encoder, under `ws` and undici), so standard mode hands
+   * strings over unconverted: the same bytes on the wire without a second pass over the string.
+   */
+  encodesUSV?: boolean;
   create(url: string, protocols: string[], options: unknown, events: TransportEvents): Transport;
 }

@@ -44,6 +44,8 @@ export function wsBackend(WS: any): Backend {
     canSendBlob: false,
     // ws sends exactly a view's bytes for every view type (Buffer.from(buffer, offset, length)).
     sendsViews: true,
+    // ws 7 and 8 encode text with Buffer.from / Buffer.byteLength: U+FFFD for an unpaired surrogate.
+    encodesUSV: true,
     quirks: quirks,
     create: function (url, protocols, options, events) {
       return createWsTransport(WS, url, protocols, options, events);

@@ -22,6 +22,17 @@ describe(`bufferedAmount counts a message from send() until a later task [${BACK
     });
   }
 
+  it("standard: send('a\\ud800b\\udc00') counts 8 bytes at once (U+FFFD is 3) and the peer gets EF BF BD for each", async () => {
+    const id = uid('ba');
+    const ws = await openSocket(ctx.tracker, classFor('standard'), wsUrl(ctx.server, id, 'echo=0'));
+    ws.send('a\ud800b\udc00');
+    expect(ws.bufferedAmount).to.equal(8);
+    ws.send('\ud83d\ude00\ud83d');
+    expect(ws.bufferedAmount).to.equal(15);
+    ws.close(1000);
+    expect(frames(await ctx.server.log(id))).to.deep.equal([['text', '61efbfbd62efbfbd'], ['text', 'f09f9880efbfbd']]);
+  });
+
   it('counted in the task, then sent: the peer gets the bytes, in order', async () => {
     const id = uid('ba');
     const ws = await openSocket(ctx.tracker, classFor('strict'), wsUrl(ctx.server, id, 'echo=0'));

@@ -175,6 +175,20 @@ describe(`send() on the wire [${BACKEND}]`, function () {
             ['text', 'f09f9880efbfbd']
           ]);
         });
+
+        it('a string with unpaired surrogates held behind a Blob being read is sent with U+FFFD, in order', async function () {
+          if (!Blob) skipBecause(this, NO_BLOB_REASON);
+          const rec = await sent(WS(), (ws) => {
+            ws.send(new Blob(['x']));
+            ws.send('a\ud800');
+            ws.send('\udfff\ud83d\ude00');
+          });
+          expect(frames(rec)).to.deep.equal([
+            ['binary', '78'],
+            ['text', '61efbfbd'],
+            ['text', 'efbfbdf09f9880']
+          ]);
+        });
       }
 
       it('a Blob followed at once by strings and buffers: the server receives them in call order', async function () {
