@@ -40,6 +40,7 @@ if (pairsOpt !== null && !(+pairsOpt >= 1 && Number.isInteger(+pairsOpt))) {
   process.exit(2);
 }
 const pairs = pairsOpt !== null ? +pairsOpt : quick ? 2 : 7;
+const perFigure = `${pairs} A B B A pair${pairs === 1 ? '' : 's'} per figure`;
 const backends = (opt('--backends') || 'builtin,ws,chromium').split(',');
 const full = !quick && !only && !opt('--backends');
 const BUILTIN_MAJOR = 24;
@@ -111,7 +112,7 @@ try {
   for (const backend of backends) {
     if (backend === 'chromium') {
       const config = { pairs, scale: quick ? 0.1 : 1, only };
-      console.log(`== chromium (script-tag shim over the engine; ${pairs} A B B A pair${pairs === 1 ? '' : 's'} per figure) …`);
+      console.log(`== chromium (script-tag shim over the engine; ${perFigure}) …`);
       const t0 = Date.now();
       const run = await runChromium(server.url, config);
       if (run.skipped) {
@@ -130,7 +131,7 @@ try {
       bin = rt.bin;
     }
     const config = { url: server.url, backend, pairs, scale: quick ? 0.1 : 1, only };
-    console.log(`== ${backend} backend (${bin === process.execPath ? 'node ' + process.version : 'node ' + PINS[BUILTIN_MAJOR]}; ${pairs} A B B A pair${pairs === 1 ? '' : 's'} per figure) …`);
+    console.log(`== ${backend} backend (${bin === process.execPath ? 'node ' + process.version : 'node ' + PINS[BUILTIN_MAJOR]}; ${perFigure}) …`);
     const t0 = Date.now();
     const run = await runClient(bin, config);
     console.log(`   ${run.results.length} figures in ${((Date.now() - t0) / 1000).toFixed(0)} s`);

@@ -33,9 +33,9 @@ export function toSendData(data: unknown, sendsViews: boolean): SendData {
 /**
  * SPEC §3, after the CONNECTING check: strict rejects an unpaired surrogate (SyntaxError);
  * standard replaces it with U+FFFD (USVString), or leaves that to an engine whose own encoding
- * does the same (`engineEncodesUSV`, Backend.encodesUSV; issue 13: the engine's walk over
- * the string was ~4 % of a 4 KB astral send on `ws`). bufferedAmount counts an unpaired
- * surrogate 3 bytes either way (utf8ByteLength).
+ * does the same (`engineEncodesUSV`, Backend.encodesUSV; issue 13: this toWellFormed pass was
+ * ~4 % of a 4 KB astral send on `ws`). bufferedAmount counts an unpaired surrogate 3 bytes
+ * either way (utf8ByteLength).
  */
 export function checkText(d: SendData, mode: Mode, engineEncodesUSV?: boolean): SendData {
   if (d.kind !== 'text') return d;
